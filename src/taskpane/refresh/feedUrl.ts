@@ -1,0 +1,38 @@
+/**
+ * Which feed addresses the pane may fetch. Prices decide budgets, so they only travel over
+ * https; plain http is allowed for a feed on this machine (a local test or staging server).
+ */
+export type UrlCheck = { ok: true; url: URL } | { ok: false; message: string };
+
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+export function checkFeedUrl(input: string, base?: string): UrlCheck {
+  const text = input.trim();
+  if (text === "") {
+    return { ok: false, message: "Enter a feed address (https://…)." };
+  }
+  let url: URL;
+  try {
+    url = base === undefined ? new URL(text) : new URL(text, base);
+  } catch {
+    return {
+      ok: false,
+      message: `"${text}" is not a web address. Use a full address such as https://example.com/prices.json.`,
+    };
+  }
+  if (url.username !== "" || url.password !== "") {
+    return { ok: false, message: "Feed addresses with a user name or password are not accepted." };
+  }
+  if (url.protocol === "https:") return { ok: true, url };
+  if (url.protocol === "http:") {
+    if (LOCAL_HOSTS.has(url.hostname)) return { ok: true, url };
+    return {
+      ok: false,
+      message: `Plain http is only accepted for localhost, 127.0.0.1 and [::1]; use https for ${url.hostname}.`,
+    };
+  }
+  return {
+    ok: false,
+    message: `Only https addresses are accepted (http for localhost only); got "${url.protocol}".`,
+  };
+}
