@@ -1,0 +1,139 @@
+/**
+ * In a spreadsheet engine: a planning sheet of N rows (provider, quality, size, volume, retry, total)
+ * built and fully evaluated by HyperFormula, the total as =IMG.COST(A2,B2,C2,D2,E2) against the same
+ * sheet with what a person would write without the add-in:
+ *   =VLOOKUP(A2&"|"&B2&"|"&C2,Prices!$A$1:$B$K,2,FALSE)*D2*E2
+ * over a price table holding every provider|quality|size the rows use, priced from the same book.
+ * Timed: HyperFormula.buildFromSheets (parse, dependency graph, evaluation of every cell).
+ */
+import { HyperFormula } from "hyperformula";
+import { loadCore, typedProviders } from "./core-subjects";
+import { fromRoot, tryLoad } from "./paths";
+import { measured, skipped, type Options, type Row, type Target } from "./report";
+import { ms, paired } from "./timing";
+import { costRows, type CostRow } from "./workload";
+
+const NAME = "Spreadsheet engine";
+const TARGET: Target = { op: "<=", limit: 0.5 };
+const METRIC = "=IMG.COST sheet vs native VLOOKUP sheet";
+const SUPPORT = "test/support/hyperformula-img";
+
+type Cell = string | number;
+
+interface EngineSupport {
+  /** Builds (and evaluates) an engine over these sheets with the IMG functions available. */
+  readonly build: (
+    sheets: Record<string, Cell[][]>,
+    config: Record<string, unknown>,
+  ) => HyperFormula;
+}
+
+/**
+ * Reads the support module loosely: it registers the IMG functions as a HyperFormula plugin, either
+ * when imported, or through an exported register function, or builds engines itself.
+ */
+async function loadSupport(): Promise<
+  { ok: true; support: EngineSupport } | { ok: false; why: string }
+> {
+  const loaded = await tryLoad(
+    SUPPORT,
+    async () => (await import(fromRoot(SUPPORT))) as Record<string, unknown>,
+  );
+  if (!loaded.ok) return loaded;
+  const exports = loaded.module;
+  for (const [name, value] of Object.entries(exports)) {
+    if (typeof value === "function" && /^register/i.test(name)) (value as () => void)();
+  }
+  const registered = HyperFormula.getRegisteredFunctionNames("enGB").includes("IMG.COST");
+  if (registered) {
+    return {
+      ok: true,
+      support: { build: (sheets, config) => HyperFormula.buildFromSheets(sheets, config) },
+    };
+  }
+  return { ok: false, why: `${SUPPORT} did not register IMG.COST with HyperFormula` };
+}
+
+export async function spreadsheet(options: Options): Promise<Row[]> {
+  const core = await loadCore();
+  if (!core.ok) return [skipped(NAME, METRIC, "x", TARGET, core.why)];
+  const support = await loadSupport();
+  if (!support.ok) return [skipped(NAME, METRIC, "x", TARGET, support.why)];
+  const { price, bundledBook } = core.module;
+
+  const count = options.smoke ? 1_000 : 100_000;
+  const rows = costRows(count, typedProviders(core.module, bundledBook), 11);
+  const header: Cell[] = ["provider", "quality", "size", "volume", "retry", "total"];
+
+  // One price-table row per distinct typed key; VLOOKUP ignores case, as Excel's does.
+  const keyOf = (r: CostRow): string => `${r.provider}|${r.quality}|${r.size}`.toLowerCase();
+  const table = new Map<string, number>();
+  for (const r of rows) {
+    const p = price(bundledBook, r.provider, r.quality, r.size);
+    if (!p.ok) throw new Error(`core.price rejected ${JSON.stringify(r)}: ${p.message}`);
+    table.set(keyOf(r), p.value);
+  }
+  const priceSheet: Cell[][] = [...table].map(([k, v]) => [k, v]);
+  const lookupRange = `Prices!$A$1:$B$${priceSheet.length}`;
+
+  const planSheet = (formula: (line: number) => string): Cell[][] => [
+    header,
+    ...rows.map((r, i) => [r.provider, r.quality, r.size, r.volume, r.retry, formula(i + 2)]),
+  ];
+  const imgSheets = { Plan: planSheet((n) => `=IMG.COST(A${n},B${n},C${n},D${n},E${n})`) };
+  const nativeSheets = {
+    Prices: priceSheet,
+    Plan: planSheet(
+      (n) => `=VLOOKUP(A${n}&"|"&B${n}&"|"&C${n},${lookupRange},2,FALSE)*D${n}*E${n}`,
+    ),
+  };
+  const config = { licenseKey: "gpl-v3", maxRows: Math.max(200_000, count + 10), maxColumns: 64 };
+
+  const totals = (hf: HyperFormula): unknown[] => {
+    const sheet = hf.getSheetId("Plan");
+    if (sheet === undefined) throw new Error("the Plan sheet is missing");
+    return hf
+      .getSheetValues(sheet)
+      .slice(1)
+      .map((line) => line[5]);
+  };
+
+  // Both sheets must show the same totals (to float noise), or they are not the same plan.
+  const img = support.support.build(imgSheets, config);
+  const native = support.support.build(nativeSheets, config);
+  const a = totals(img);
+  const b = totals(native);
+  img.destroy();
+  native.destroy();
+  for (let i = 0; i < count; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (
+      typeof x !== "number" ||
+      typeof y !== "number" ||
+      Math.abs(x - y) > 1e-9 * Math.max(1, Math.abs(y))
+    ) {
+      throw new Error(
+        `row ${i + 2}: IMG.COST shows ${JSON.stringify(x)}, the VLOOKUP formula ${JSON.stringify(y)}`,
+      );
+    }
+  }
+
+  const buildAndDrop = (sheets: Record<string, Cell[][]>) => (): void => {
+    support.support.build(sheets, config).destroy();
+  };
+  const runs = options.smoke ? 3 : 7;
+  const warmup = options.smoke ? 1 : 2;
+  const result = paired(buildAndDrop(imgSheets), buildAndDrop(nativeSheets), runs, warmup);
+  return [
+    measured(
+      NAME,
+      METRIC,
+      result.ratio,
+      "x",
+      TARGET,
+      `${count} rows built + evaluated: IMG.COST ${ms(result.subject)}, native ${ms(result.baseline)} ` +
+        `(price table of ${priceSheet.length} keys); HyperFormula ${HyperFormula.version}; median of ${runs} after ${warmup} warm-up`,
+    ),
+  ];
+}
