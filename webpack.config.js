@@ -1,0 +1,262 @@
+/**
+ * Builds the add-in into dist/:
+ *   taskpane.html   the shared-runtime page: runtime.js, functions.js and taskpane.js in that order
+ *   functions.json  generated from the JSDoc in src/functions/functions.ts
+ *   prices/*.json   the price book feed the task pane refreshes from
+ *   assets/*.png    icons; manifest.xml; help.html (the README, for the functions' help links)
+ *
+ * Production builds point every https://localhost:3000 address (manifest, help links) at ADDIN_HOST:
+ *   ADDIN_HOST=https://prices.example.com npm run build
+ */
+const path = require("path");
+const fs = require("fs");
+const webpack = require("webpack");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const DEV_ORIGIN = "https://localhost:3000";
+const DEV_PORT = 3000;
+
+/**
+ * Where production dist/ is served, from ADDIN_HOST: an https address, optionally with a path
+ * (https://example.github.io/img-planner), without query or trailing slash.
+ */
+function productionBase() {
+  const raw = (process.env.ADDIN_HOST || "").trim();
+  if (raw === "") {
+    console.warn(
+      `ADDIN_HOST is not set: dist/manifest.xml keeps ${DEV_ORIGIN}. ` +
+        "Set it to where you host dist/, e.g. ADDIN_HOST=https://prices.example.com npm run build",
+    );
+    return DEV_ORIGIN;
+  }
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(
+      `ADDIN_HOST "${raw}" is not a web address. Use an https address such as https://prices.example.com`,
+    );
+  }
+  if (url.protocol !== "https:") {
+    throw new Error(
+      `ADDIN_HOST must use https (Office loads add-ins over https only); got "${raw}"`,
+    );
+  }
+  if (url.search !== "" || url.hash !== "" || url.username !== "" || url.password !== "") {
+    throw new Error(
+      `ADDIN_HOST takes no query, fragment or user name, such as https://prices.example.com; got "${raw}"`,
+    );
+  }
+  return url.origin + url.pathname.replace(/\/+$/, "");
+}
+
+/** Points development addresses at `base`; an AppDomain gets the origin alone, as Office expects. */
+function rewriteOrigin(text, base) {
+  if (base === DEV_ORIGIN) return text;
+  const origin = new URL(base).origin;
+  return text
+    .split(`<AppDomain>${DEV_ORIGIN}</AppDomain>`)
+    .join(`<AppDomain>${origin}</AppDomain>`)
+    .split(DEV_ORIGIN)
+    .join(base);
+}
+
+// ---- help.html: the README as a page, so each function's @helpurl anchor resolves -----------------
+
+const escapeHtml = (text) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** GitHub's heading anchor: lower case, punctuation dropped, spaces to hyphens ("IMG.COST" -> "imgcost"). */
+const slug = (text) =>
+  text
+    .toLowerCase()
+    .replace(/`/g, "")
+    .replace(/[^\p{L}\p{N} _-]/gu, "")
+    .replace(/ /g, "-");
+
+function inline(text) {
+  return escapeHtml(text)
+    .replace(/`([^`]+)`/g, "<code>$1</code>")
+    .replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>")
+    .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '<a href="$2">$1</a>');
+}
+
+/** A small Markdown-to-HTML pass for the README's own constructs: headings, code, lists, tables. */
+function markdownToHtml(markdown) {
+  const lines = markdown.replace(/<!--[\s\S]*?-->/g, "").split(/\r?\n/);
+  const html = [];
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i];
+    if (line.startsWith("```")) {
+      const code = [];
+      for (i++; i < lines.length && !lines[i].startsWith("```"); i++) code.push(lines[i]);
+      html.push(`<pre><code>${escapeHtml(code.join("\n"))}</code></pre>`);
+      i++;
+    } else if (/^#{1,6} /.test(line)) {
+      const level = line.indexOf(" ");
+      const text = line.slice(level + 1).trim();
+      html.push(`<h${level} id="${slug(text)}">${inline(text)}</h${level}>`);
+      i++;
+    } else if (line.startsWith("|")) {
+      const rows = [];
+      for (; i < lines.length && lines[i].startsWith("|"); i++) {
+        if (/^\|[\s:|-]+\|$/.test(lines[i].trim())) continue;
+        rows.push(
+          lines[i]
+            .trim()
+            .slice(1, -1)
+            .split("|")
+            .map((cell) => inline(cell.trim())),
+        );
+      }
+      const [head = [], ...body] = rows;
+      html.push(
+        `<table><thead><tr>${head.map((c) => `<th>${c}</th>`).join("")}</tr></thead><tbody>` +
+          body.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("") +
+          "</tbody></table>",
+      );
+    } else if (/^\s*[-*] /.test(line)) {
+      const items = [];
+      for (; i < lines.length && /^\s*[-*] /.test(lines[i]); i++)
+        items.push(lines[i].replace(/^\s*[-*] /, ""));
+      html.push(`<ul>${items.map((item) => `<li>${inline(item)}</li>`).join("")}</ul>`);
+    } else if (line.trim() === "") {
+      i++;
+    } else {
+      const paragraph = [];
+      for (
+        ;
+        i < lines.length && lines[i].trim() !== "" && !/^(#|```|\||\s*[-*] )/.test(lines[i]);
+        i++
+      ) {
+        paragraph.push(lines[i]);
+      }
+      html.push(`<p>${inline(paragraph.join(" "))}</p>`);
+    }
+  }
+  return (
+    '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>GPT Image 2 cost planner: help</title>' +
+    "<style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}" +
+    "pre{background:#f4f4f4;padding:.5rem;overflow:auto}table{border-collapse:collapse}" +
+    "td,th{border:1px solid #ccc;padding:.2rem .4rem;text-align:left}</style></head><body>\n" +
+    html.join("\n") +
+    "\n</body></html>\n"
+  );
+}
+
+// ---- the build --------------------------------------------------------------------------------
+
+/** Rewrites the help links inside the generated functions.json for production. */
+class RewriteFunctionsJsonOrigin {
+  constructor(origin) {
+    this.origin = origin;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("RewriteFunctionsJsonOrigin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        {
+          name: "RewriteFunctionsJsonOrigin",
+          stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS,
+        },
+        () => {
+          const asset = compilation.getAsset("functions.json");
+          if (asset === undefined || this.origin === DEV_ORIGIN) return;
+          const text = asset.source.source().toString();
+          compilation.updateAsset(
+            "functions.json",
+            new webpack.sources.RawSource(rewriteOrigin(text, this.origin)),
+          );
+        },
+      );
+    });
+  }
+}
+
+module.exports = (_env, argv) => {
+  const production = argv.mode !== "development";
+  const origin = production ? productionBase() : DEV_ORIGIN;
+  const taskpaneCss = path.resolve(__dirname, "src/taskpane/taskpane.css");
+
+  return {
+    mode: production ? "production" : "development",
+    // No source maps in production: they would double what Excel downloads.
+    devtool: production ? false : "source-map",
+    target: ["web", "es2020"],
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/taskpane.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      // globalThis rather than self: the same bundle then also loads in Node for tests and the bench.
+      globalObject: "globalThis",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, compilerOptions: { sourceMap: !production } },
+          },
+        },
+      ],
+    },
+    optimization: {
+      // One runtime for all entries: modules imported by both the functions and the pane (the
+      // active price book) are then instantiated once, as the shared runtime needs.
+      runtimeChunk: "single",
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: "./src/functions/functions.ts",
+      }),
+      new RewriteFunctionsJsonOrigin(origin),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["runtime", "functions", "taskpane"],
+        chunksSortMode: "manual",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "data/prices/*.json", to: "prices/[name][ext]", noErrorOnMissing: true },
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => rewriteOrigin(content.toString(), origin),
+          },
+          {
+            from: "README.md",
+            to: "help.html",
+            transform: (content) => rewriteOrigin(markdownToHtml(content.toString()), origin),
+          },
+          ...(fs.existsSync(taskpaneCss) ? [{ from: taskpaneCss, to: "taskpane.css" }] : []),
+        ],
+      }),
+    ],
+    devServer: {
+      // webpack-dev-server's own self-signed certificate: works without installing a CA (no sudo).
+      server: "https",
+      port: DEV_PORT,
+      host: "localhost",
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: { directory: path.resolve(__dirname, "dist"), watch: false },
+      devMiddleware: { writeToDisk: true },
+      // No injected reload client: it would touch window in functions.js. Reload the add-in after a change.
+      client: false,
+      hot: false,
+      liveReload: false,
+    },
+  };
+};
