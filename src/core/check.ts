@@ -1,0 +1,265 @@
+/**
+ * Cross-checks a price book that already matches the schema: what a schema cannot say (ids that must
+ * exist, names that must not collide, whole micro-dollars, real calendar dates). Every problem is
+ * reported, each with its path. No zod here: plain data in, list of problems out.
+ */
+import type { ImagePricingJson, PriceBookJson } from "./schema";
+import { isCalendarDate } from "./dates";
+import { normalizeName, sizeProblem } from "./identifiers";
+
+/** One problem in a book: where it is (e.g. "providers[2].image[0].pricing.tiers[1].price") and what is wrong. */
+export interface BookProblem {
+  path: string;
+  message: string;
+}
+
+/** True when `usd` is a whole number of micro-dollars (at most 6 decimals) and finite, not negative. */
+export function isMicroDollars(usd: number): boolean {
+  if (!Number.isFinite(usd) || usd < 0) return false;
+  const micros = Math.round(usd * 1e6);
+  return Number.isSafeInteger(micros) && micros / 1e6 === usd;
+}
+
+function priceProblem(value: number): string | null {
+  if (!Number.isFinite(value)) return `${value} is not a finite number`;
+  if (value < 0) return `${value} is negative`;
+  if (!isMicroDollars(value))
+    return `${value} has more than 6 decimals (prices are held in whole micro-dollars)`;
+  return null;
+}
+
+const SIZE_KEY = /^([0-9]+)x([0-9]+)$/;
+
+function checkSize(size: string, path: string, out: BookProblem[]): void {
+  const m = SIZE_KEY.exec(size);
+  if (m === null) {
+    out.push({ path, message: `size "${size}" is not WIDTHxHEIGHT` });
+    return;
+  }
+  const problem = sizeProblem(Number(m[1]), Number(m[2]));
+  if (problem !== null) out.push({ path, message: `size "${size}": ${problem}` });
+}
+
+/** Every problem the schema cannot catch; empty when the book is sound. */
+export function crossCheck(book: PriceBookJson): BookProblem[] {
+  const out: BookProblem[] = [];
+  const date = (value: string | null, path: string): void => {
+    if (value !== null && !isCalendarDate(value))
+      out.push({ path, message: `"${value}" is not a calendar date` });
+  };
+  const money = (value: number | undefined, path: string): void => {
+    if (value === undefined) return;
+    const problem = priceProblem(value);
+    if (problem !== null) out.push({ path, message: problem });
+  };
+
+  date(book.published, "published");
+  const sourceIds = new Set<string>();
+  book.sources.forEach((s, i) => {
+    if (sourceIds.has(s.id))
+      out.push({ path: `sources[${i}].id`, message: `duplicate source id "${s.id}"` });
+    sourceIds.add(s.id);
+    date(s.dated, `sources[${i}].dated`);
+  });
+
+  const providerIds = new Map<string, number>();
+  const names = new Map<string, string>(); // normalized name -> provider id that owns it
+  book.providers.forEach((p, i) => {
+    if (providerIds.has(p.id))
+      out.push({ path: `providers[${i}].id`, message: `duplicate provider id "${p.id}"` });
+    providerIds.set(p.id, i);
+    const own = new Set<string>();
+    [p.id, p.name, ...p.aliases].forEach((name, k) => {
+      const where =
+        k === 0
+          ? `providers[${i}].id`
+          : k === 1
+            ? `providers[${i}].name`
+            : `providers[${i}].aliases[${k - 2}]`;
+      const key = normalizeName(name);
+      if (key === "") {
+        out.push({
+          path: where,
+          message: `"${name}" has no letters or digits, so nobody could type it`,
+        });
+        return;
+      }
+      if (own.has(key)) return;
+      own.add(key);
+      const owner = names.get(key);
+      if (owner !== undefined) {
+        out.push({
+          path: where,
+          message: `"${name}" matches provider "${owner}" (names are compared as "${key}")`,
+        });
+      } else {
+        names.set(key, p.id);
+      }
+    });
+    if (p.image.length === 0 && p.tokens.length === 0) {
+      out.push({
+        path: `providers[${i}]`,
+        message: `provider "${p.id}" has neither image nor token prices`,
+      });
+    }
+    for (const kind of ["image", "tokens"] as const) {
+      const seen = new Set<string>();
+      p[kind].forEach((set, j) => {
+        const path = `providers[${i}].${kind}[${j}]`;
+        date(set.effective, `${path}.effective`);
+        date(set.checked, `${path}.checked`);
+        if (seen.has(set.effective)) {
+          out.push({
+            path: `${path}.effective`,
+            message: `two ${kind} price sets take effect on ${set.effective}`,
+          });
+        }
+        seen.add(set.effective);
+        if (!sourceIds.has(set.source)) {
+          out.push({ path: `${path}.source`, message: `unknown source id "${set.source}"` });
+        }
+      });
+    }
+    p.image.forEach((set, j) =>
+      checkPricing(set.pricing, `providers[${i}].image[${j}].pricing`, out, money),
+    );
+    p.tokens.forEach((set, j) => {
+      const path = `providers[${i}].tokens[${j}].meters`;
+      const m = set.meters;
+      for (const [meter, value] of Object.entries(m)) money(value, `${path}.${meter}`);
+      if (m.input !== undefined && (m.textInput !== undefined || m.imageInput !== undefined)) {
+        out.push({
+          path: `${path}.input`,
+          message: "input covers text and image input: do not also give textInput or imageInput",
+        });
+      }
+      if (Object.values(m).every((v) => v === undefined))
+        out.push({ path, message: "no meter is given" });
+    });
+  });
+
+  // References: sameAs / scaled must name a provider, and never lead back to themselves.
+  const edges = new Map<string, Set<string>>();
+  book.providers.forEach((p, i) => {
+    p.image.forEach((set, j) => {
+      const pr = set.pricing;
+      if (pr.kind !== "sameAs" && pr.kind !== "scaled") return;
+      const target = pr.kind === "sameAs" ? pr.provider : pr.of;
+      const path = `providers[${i}].image[${j}].pricing.${pr.kind === "sameAs" ? "provider" : "of"}`;
+      if (!providerIds.has(target))
+        out.push({ path, message: `no provider has the id "${target}"` });
+      else if (target === p.id)
+        out.push({ path, message: `"${p.id}" cannot be priced from itself` });
+      else edges.set(p.id, (edges.get(p.id) ?? new Set()).add(target));
+    });
+  });
+  for (const start of edges.keys()) {
+    const cycle = findCycle(start, edges);
+    if (cycle !== null && cycle[0] === start) {
+      const i = providerIds.get(start) ?? 0;
+      out.push({
+        path: `providers[${i}].image`,
+        message: `prices refer in a circle: ${cycle.join(" -> ")}`,
+      });
+    }
+  }
+  return out;
+}
+
+function findCycle(
+  start: string,
+  edges: ReadonlyMap<string, ReadonlySet<string>>,
+): string[] | null {
+  const stack: { id: string; path: string[] }[] = [{ id: start, path: [start] }];
+  const visited = new Set<string>();
+  while (stack.length > 0) {
+    const { id, path } = stack.pop() as { id: string; path: string[] };
+    for (const next of edges.get(id) ?? []) {
+      if (next === start) return [...path, start];
+      if (!visited.has(next)) {
+        visited.add(next);
+        stack.push({ id: next, path: [...path, next] });
+      }
+    }
+  }
+  return null;
+}
+
+function checkPricing(
+  pricing: ImagePricingJson,
+  path: string,
+  out: BookProblem[],
+  money: (value: number | undefined, path: string) => void,
+): void {
+  switch (pricing.kind) {
+    case "table": {
+      const seen = new Set<string>();
+      pricing.tiers.forEach((t, k) => {
+        const at = `${path}.tiers[${k}]`;
+        checkSize(t.size, `${at}.size`, out);
+        money(t.price, `${at}.price`);
+        money(t.listPrice, `${at}.listPrice`);
+        const key = `${t.quality} ${t.size}`;
+        if (seen.has(key))
+          out.push({
+            path: at,
+            message: `duplicate tier: ${t.quality} at ${t.size} is priced twice`,
+          });
+        seen.add(key);
+      });
+      return;
+    }
+    case "perQuality":
+      for (const q of ["low", "medium", "high"] as const) {
+        money(pricing[q].price, `${path}.${q}.price`);
+        money(pricing[q].listPrice, `${path}.${q}.listPrice`);
+      }
+      return;
+    case "flat": {
+      money(pricing.price, `${path}.price`);
+      money(pricing.listPrice, `${path}.listPrice`);
+      money(pricing.minPrice, `${path}.minPrice`);
+      if (pricing.minPrice !== undefined && pricing.minPrice > pricing.price) {
+        out.push({
+          path: `${path}.minPrice`,
+          message: `minPrice ${pricing.minPrice} is above price ${pricing.price}`,
+        });
+      }
+      const seen = new Set<string>();
+      pricing.sizes?.forEach((s, k) => {
+        checkSize(s, `${path}.sizes[${k}]`, out);
+        if (seen.has(s))
+          out.push({ path: `${path}.sizes[${k}]`, message: `duplicate size "${s}"` });
+        seen.add(s);
+      });
+      return;
+    }
+    case "points": {
+      const seen = new Set<string>();
+      pricing.points.forEach((p, k) => {
+        const at = `${path}.points[${k}]`;
+        checkSize(p.size, `${at}.size`, out);
+        money(p.price, `${at}.price`);
+        const key = `${p.quality} ${p.size}`;
+        if (seen.has(key))
+          out.push({
+            path: at,
+            message: `duplicate point: ${p.quality} at ${p.size} is priced twice`,
+          });
+        seen.add(key);
+      });
+      return;
+    }
+    case "scaled":
+      if (!Number.isFinite(pricing.factor) || pricing.factor <= 0) {
+        out.push({
+          path: `${path}.factor`,
+          message: `factor ${pricing.factor} must be a finite number above 0`,
+        });
+      }
+      return;
+    case "sameAs":
+    case "unpublished":
+      return;
+  }
+}

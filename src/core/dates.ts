@@ -1,0 +1,96 @@
+/**
+ * Dates users pass for "as of": an ISO date or an Excel date serial, read the way Excel reads it.
+ */
+import { describe, fail, type Failure, type Result } from "./result";
+
+const DAY_MS = 86_400_000;
+/** Excel's day 0 for serials after its fictitious 1900-02-29 (serial 61 = 1900-03-01). */
+const EPOCH_AFTER_BUG = Date.UTC(1899, 11, 30);
+/** Day 0 for serials 1..59 (serial 1 = 1900-01-01). */
+const EPOCH_BEFORE_BUG = Date.UTC(1899, 11, 31);
+const LAST_SERIAL = 2_958_465; // 9999-12-31, the last day Excel shows
+const ISO_PATTERN = /^\s*([0-9]{4})-([0-9]{2})-([0-9]{2})\s*$/;
+const ACCEPTED =
+  "Accepted: a date such as 2026-05-04, or an Excel date (a serial number from 1, e.g. 46140 = 2026-04-28).";
+
+/** The ISO date string of a UTC timestamp. */
+function isoOf(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** True when y-m-d is a real calendar date (2026-02-30 is not). */
+export function isCalendarDate(iso: string): boolean {
+  const match = ISO_PATTERN.exec(iso);
+  if (match === null) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return (
+    d.getUTCFullYear() === year &&
+    d.getUTCMonth() === month - 1 &&
+    d.getUTCDate() === day &&
+    year >= 1000
+  );
+}
+
+/** The ISO date of an Excel serial, or a Failure. Fractions (times of day) are dropped. */
+export function serialToIso(serial: number): Result<string> {
+  if (!Number.isFinite(serial))
+    return fail("BAD_DATE", `Date ${describe(serial)} is not a finite number. ${ACCEPTED}`);
+  const day = Math.floor(serial);
+  if (day < 1 || day > LAST_SERIAL) {
+    return fail(
+      "BAD_DATE",
+      `Date ${describe(serial)} is outside Excel's dates (1 to ${LAST_SERIAL}). ${ACCEPTED}`,
+    );
+  }
+  if (day === 60) {
+    return fail(
+      "BAD_DATE",
+      `Date 60 is 1900-02-29, a day that never existed (Excel keeps it from Lotus 1-2-3). ${ACCEPTED}`,
+    );
+  }
+  return { ok: true, value: isoOf((day < 60 ? EPOCH_BEFORE_BUG : EPOCH_AFTER_BUG) + day * DAY_MS) };
+}
+
+/**
+ * Reads a date: an ISO "YYYY-MM-DD" that is a real calendar date (surrounding spaces ignored), an Excel
+ * date serial (1 = 1900-01-01; 60 is Excel's fictitious 1900-02-29 and refused), or a valid Date object.
+ */
+export function parseDate(input: unknown): Result<string> {
+  if (typeof input === "number") return serialToIso(input);
+  if (typeof input === "string") {
+    if (input.trim() === "") return fail("EMPTY", `Date is empty. ${ACCEPTED}`);
+    if (isCalendarDate(input)) return { ok: true, value: input.trim() };
+    return fail("BAD_DATE", `Date ${describe(input)} is not a date. ${ACCEPTED}`);
+  }
+  if (input instanceof Date) {
+    const ms = input.getTime();
+    if (Number.isFinite(ms)) return { ok: true, value: isoOf(ms) };
+    return fail("BAD_DATE", `Date ${describe(input)} is an invalid date. ${ACCEPTED}`);
+  }
+  if (input === null || input === undefined) return fail("EMPTY", `Date is empty. ${ACCEPTED}`);
+  return fail("BAD_DATE", `Date ${describe(input)} is not a date. ${ACCEPTED}`);
+}
+
+/**
+ * The optional "as of" argument: missing (null, undefined or empty text) means the newest prices and
+ * reads as null; otherwise as {@link parseDate}.
+ */
+export function readAsOf(input: unknown): string | null | Failure {
+  if (input === null || input === undefined || input === "") return null;
+  const parsed = parseDate(input);
+  return parsed.ok ? parsed.value : parsed;
+}
+
+/**
+ * Whole days from `isoDate` to `today` (both ISO dates; a full ISO timestamp's date part is used), for
+ * the task pane's "prices are over 30 days old" flag. NaN when either is not a date.
+ */
+export function daysSince(isoDate: string, today: string): number {
+  const from = Date.parse(`${String(isoDate).slice(0, 10)}T00:00:00Z`);
+  const to = Date.parse(`${String(today).slice(0, 10)}T00:00:00Z`);
+  if (!Number.isFinite(from) || !Number.isFinite(to)) return NaN;
+  return Math.round((to - from) / DAY_MS);
+}

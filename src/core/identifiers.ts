@@ -1,0 +1,147 @@
+/**
+ * Parsing what users type for quality and size. Parsed results are memoized by the raw input so a
+ * sheet that repeats "1024x1024" a million times parses it once; sizes are interned.
+ */
+import { describe, fail, type Failure, type Result } from "./result";
+
+/** The three priced qualities; "auto" parses to "high" (the most auto can cost, for a budget). */
+export type Quality = "low" | "medium" | "high";
+
+/** A valid image size. Interned: the same key always gives the same object. */
+export interface Size {
+  readonly width: number;
+  readonly height: number;
+  /** Canonical "WIDTHxHEIGHT", e.g. "1024x1024". */
+  readonly key: string;
+}
+
+/** The qualities in price order; a quality's position is its index in compiled lookups. */
+export const QUALITIES: readonly Quality[] = ["low", "medium", "high"];
+
+const MAX_CACHE = 10_000;
+const MAX_EDGE = 4096;
+const EDGE_STEP = 16;
+
+const QUALITY_WORDS: Readonly<Record<string, Quality>> = {
+  low: "low",
+  medium: "medium",
+  high: "high",
+  auto: "high",
+};
+
+const qualityCache = new Map<string, Result<Quality>>();
+
+function badQuality(input: unknown): Failure {
+  return fail(
+    "BAD_QUALITY",
+    `Quality ${describe(input)} is not accepted. Accepted: low, medium, high, auto (auto prices as high).`,
+  );
+}
+
+/**
+ * Reads a quality: low, medium, high or auto (any case, surrounding spaces ignored); auto prices as high.
+ * Empty text or a missing value is EMPTY; anything else is BAD_QUALITY.
+ */
+export function parseQuality(input: unknown): Result<Quality> {
+  if (typeof input !== "string") {
+    if (input === null || input === undefined) return emptyQuality;
+    return badQuality(input);
+  }
+  const cached = qualityCache.get(input);
+  if (cached !== undefined) return cached;
+  const trimmed = input.trim();
+  const quality = Object.prototype.hasOwnProperty.call(QUALITY_WORDS, trimmed.toLowerCase())
+    ? QUALITY_WORDS[trimmed.toLowerCase()]
+    : undefined;
+  const result: Result<Quality> =
+    trimmed === ""
+      ? emptyQuality
+      : quality !== undefined
+        ? Object.freeze({ ok: true as const, value: quality })
+        : badQuality(input);
+  if (qualityCache.size >= MAX_CACHE) qualityCache.clear();
+  qualityCache.set(input, result);
+  return result;
+}
+
+const emptyQuality: Failure = fail(
+  "EMPTY",
+  "Quality is empty. Accepted: low, medium, high, auto (auto prices as high).",
+);
+
+const SIZE_PATTERN = /^\s*([0-9]+)\s*[xX×*]\s*([0-9]+)\s*$/;
+const NAMED_SIZES: Readonly<Record<string, string>> = {
+  square: "1024x1024",
+  portrait: "1024x1536",
+  landscape: "1536x1024",
+};
+const SIZE_FORMS =
+  'Accepted: WIDTHxHEIGHT such as "1024x1024" (also written 1024×1024, 1024 X 1024 or 1024*1024), or square, portrait, landscape.';
+
+const interned = new Map<string, Size>();
+const sizeCache = new Map<string, Result<Size>>();
+
+/** The interned size for a width and height already known to be valid. */
+export function internSize(width: number, height: number): Size {
+  const key = `${width}x${height}`;
+  let size = interned.get(key);
+  if (size === undefined) {
+    size = Object.freeze({ width, height, key });
+    interned.set(key, size);
+  }
+  return size;
+}
+
+/** Why a width and height are not a valid size, or null when they are. */
+export function sizeProblem(width: number, height: number): string | null {
+  if (width === 0 || height === 0) return "an edge of 0 pixels is impossible";
+  if (width > MAX_EDGE || height > MAX_EDGE)
+    return `an edge is over ${MAX_EDGE} pixels, the most GPT Image 2 makes`;
+  if (width % EDGE_STEP !== 0 || height % EDGE_STEP !== 0)
+    return `edges must be multiples of ${EDGE_STEP} pixels`;
+  return null;
+}
+
+function parseSizeText(input: string): Result<Size> {
+  const trimmed = input.trim();
+  if (trimmed === "") return emptySize;
+  const named = NAMED_SIZES[trimmed.toLowerCase()];
+  const match = SIZE_PATTERN.exec(named ?? trimmed);
+  if (match === null)
+    return fail("BAD_SIZE", `Size ${describe(input)} is not a size. ${SIZE_FORMS}`);
+  const width = Number(match[1]);
+  const height = Number(match[2]);
+  const problem = sizeProblem(width, height);
+  if (problem !== null) {
+    return fail(
+      "BAD_SIZE",
+      `Size ${describe(input)} is not possible: ${problem}. Accepted: edges from ${EDGE_STEP} to ${MAX_EDGE} pixels in multiples of ${EDGE_STEP}.`,
+    );
+  }
+  return Object.freeze({ ok: true as const, value: internSize(width, height) });
+}
+
+const emptySize: Failure = fail("EMPTY", `Size is empty. ${SIZE_FORMS}`);
+
+/**
+ * Reads a size: "1024x1024", "1024×1024", "1024 X 1024", "1024*1024" (surrounding spaces ignored), or
+ * square / portrait / landscape (1024x1024 / 1024x1536 / 1536x1024). BAD_SIZE, with the rule broken,
+ * when malformed, zero, not multiples of 16 or an edge over 4096. The same key gives the same object.
+ */
+export function parseSize(input: unknown): Result<Size> {
+  if (typeof input !== "string") {
+    if (input === null || input === undefined) return emptySize;
+    return fail("BAD_SIZE", `Size ${describe(input)} is not a size. ${SIZE_FORMS}`);
+  }
+  const cached = sizeCache.get(input);
+  if (cached !== undefined) return cached;
+  const result = parseSizeText(input);
+  if (sizeCache.size >= MAX_CACHE) sizeCache.clear();
+  sizeCache.set(input, result);
+  return result;
+}
+
+/** Lowercase and keep only [a-z0-9]: how provider names and aliases are matched. */
+export function normalizeName(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
