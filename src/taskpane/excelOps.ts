@@ -1,13 +1,12 @@
 /**
- * The pane's few writes to the workbook, each one Excel.run and one sync, so tests can drive them
- * with a mocked Excel.
+ * The pane's small writes to the workbook, each one Excel.run with one sync, so tests can drive
+ * them with a mocked Excel.
  */
+
+/** Writes `formula` into the top-left cell of the selection; returns that cell's address. */
 export async function insertFormulaInSelection(formula: string): Promise<string> {
   return Excel.run(async (context) => {
-    const range = context.workbook.getSelectedRange();
-    range.load("address");
-    await context.sync();
-    const cell = range.getCell(0, 0);
+    const cell = context.workbook.getSelectedRange().getCell(0, 0);
     cell.formulas = [[formula]];
     cell.load("address");
     await context.sync();

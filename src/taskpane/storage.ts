@@ -40,7 +40,8 @@ export function describeOrigin(origin: BookOrigin): string {
 function save(settings: SettingsLike): Promise<void> {
   return new Promise((resolve, reject) => {
     settings.saveAsync((result) => {
-      if (result.status === "failed") {
+      // Compared as text: the Office.AsyncResultStatus enum object only exists once office.js has loaded.
+      if ((result.status as string) === "failed") {
         reject(
           new Error(
             `The workbook did not save its settings: ${result.error?.message ?? "unknown error"}`,

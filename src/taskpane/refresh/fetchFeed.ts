@@ -75,9 +75,8 @@ export async function fetchFeedText(
       return { ok: false, message: "The feed sent no body; nothing was changed." };
     }
     const reader = body.getReader();
-    const decoder = new TextDecoder("utf-8", { fatal: true });
+    const chunks: Uint8Array[] = [];
     let received = 0;
-    let text = "";
     try {
       for (;;) {
         const { done, value } = await reader.read();
@@ -88,18 +87,26 @@ export async function fetchFeedText(
           void reader.cancel().catch(() => undefined);
           return tooBig();
         }
-        text += decoder.decode(value, { stream: true });
+        chunks.push(value);
       }
-      text += decoder.decode();
     } catch (error) {
       if (timedOut) return tooSlow();
-      if (error instanceof TypeError && /decode|encoding/i.test(error.message)) {
-        return { ok: false, message: "The feed is not UTF-8 text; nothing was changed." };
-      }
       return {
         ok: false,
         message: `Reading the feed failed (${describe(error)}); nothing was changed.`,
       };
+    }
+    const bytes = new Uint8Array(received);
+    let at = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, at);
+      at += chunk.byteLength;
+    }
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      return { ok: false, message: "The feed is not UTF-8 text; nothing was changed." };
     }
     return { ok: true, text };
   } finally {
@@ -108,6 +115,7 @@ export async function fetchFeedText(
 }
 
 function describe(error: unknown): string {
-  if (error instanceof Error && error.message !== "") return error.message;
-  return "network error";
+  // Not instanceof: errors may come from another realm (a worker, a test sandbox).
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === "string" && message !== "" ? message : "network error";
 }

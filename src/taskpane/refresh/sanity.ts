@@ -64,7 +64,8 @@ export function sanityCheck(
       const before = change.before.price;
       const after = change.after.price;
       const moved =
-        (ratio !== null && (ratio > MAX_MOVE || ratio < 1 / MAX_MOVE)) ||
+        (ratio !== null &&
+          (ratio > MAX_MOVE * (1 + 1e-9) || ratio < 1 / (MAX_MOVE * (1 + 1e-9)))) ||
         (before === 0 && after !== null && after > 0);
       if (moved) {
         warnings.push(
