@@ -48,11 +48,16 @@ async function loadCostFunction(): Promise<
 > {
   const harnessFile = "test/support/functions-harness.ts";
   if (existsSync(fromRoot("dist", "functions.js")) && existsSync(fromRoot(harnessFile))) {
-    // Imported by path at run time: the harness may not exist yet, and the bench must not need it to compile.
-    const harness = (await import(fromRoot(harnessFile))) as Record<string, unknown>;
-    const fn = await costFromHarness(harness);
-    if (fn !== null)
-      return { ok: true, fn, via: "dist/functions.js via test/support/functions-harness.ts" };
+    // Imported by path at run time: the bench must compile and run before the harness exists.
+    const harness = (await import(fromRoot(harnessFile))) as Harness;
+    const stale = harness.isBuildStale()
+      ? " (WARNING: dist/ is older than its sources, rebuild)"
+      : "";
+    return {
+      ok: true,
+      fn: costFromHarness(harness),
+      via: `dist/functions.js via ${harnessFile}${stale}`,
+    };
   }
   installCustomFunctionsStandIn();
   const loaded = await tryLoad(
@@ -67,21 +72,14 @@ async function loadCostFunction(): Promise<
   };
 }
 
-/**
- * The harness loads the bundle and collects what it associates. Its exact export is read loosely
- * (a loader returning the associated functions by id) so the bench does not break on a rename.
- */
-async function costFromHarness(harness: Record<string, unknown>): Promise<CostFunction | null> {
-  for (const value of Object.values(harness)) {
-    if (typeof value !== "function") continue;
-    if (!/^load/i.test(value.name)) continue;
-    const loaded = (await (value as () => unknown)()) as Record<string, unknown> | null;
-    if (loaded === null || typeof loaded !== "object") continue;
-    const table = (loaded.functions ?? loaded) as Record<string, unknown>;
-    const fn = table.COST ?? table["IMG.COST"] ?? table.cost;
-    if (typeof fn === "function") return fn as CostFunction;
-  }
-  return null;
+interface Harness {
+  loadBuiltFunctions(distDir?: string): { get(id: string): (...args: unknown[]) => unknown };
+  isBuildStale(): boolean;
+}
+
+/** COST from the built bundle, loaded the way Excel's runtime does (runtime.js then functions.js). */
+function costFromHarness(harness: Harness): CostFunction {
+  return harness.loadBuiltFunctions().get("COST") as CostFunction;
 }
 
 export async function rangeCalls(options: Options): Promise<Row[]> {

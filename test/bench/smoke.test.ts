@@ -1,0 +1,115 @@
+/**
+ * The CI smoke run of the bench: small sizes, targets not enforced. It must finish, exit 0, and give
+ * every measurement a row that is either a figure or a skip with its reason. Timings are never
+ * asserted here; the figures are judged by `npm run bench`.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import type { Row } from "../../scripts/bench/report";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+
+function bench(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [TSX, "scripts/bench.ts", ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 240_000,
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe("npm run bench -- --smoke", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "bench-smoke-"));
+  const jsonFile = path.join(dir, "rows.json");
+  let run: ReturnType<typeof bench>;
+  let rows: Row[];
+
+  beforeAll(() => {
+    run = bench("--smoke", "--json", jsonFile);
+    rows = (JSON.parse(readFileSync(jsonFile, "utf8")) as { rows: Row[] }).rows;
+  }, 300_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("exits 0 with no measurement failing", () => {
+    const errors = rows
+      .filter((r) => r.status === "ERROR")
+      .map((r) => `${r.measurement}: ${r.detail}`);
+    expect(errors).toEqual([]);
+    expect(run.status).toBe(0);
+  });
+
+  it("reports every measurement of the issue with its target", () => {
+    const targets = rows.map((r) => `${r.measurement} ${r.target.op} ${r.target.limit} ${r.unit}`);
+    expect(targets).toEqual([
+      "Core throughput <= 3 x",
+      "Core throughput >= 5000000 calls/s",
+      "Range calls <= 2 x",
+      "Spreadsheet engine <= 0.5 x",
+      "Refresh <= 10 x",
+      "Refresh < 50 ms",
+      "Bundle size <= 30 KB",
+      "Bundle size <= 120 KB",
+      "Pane start <= 2 x",
+      "Memory < 1 MB",
+    ]);
+  });
+
+  it("gives each row a figure judged against its target, or a skip that says why", () => {
+    for (const row of rows) {
+      if (row.status === "SKIP") {
+        expect(row.value).toBeNull();
+        expect(row.detail).toMatch(/^skipped: \S/);
+      } else {
+        expect(["PASS", "MISS"]).toContain(row.status);
+        expect(Number.isFinite(row.value)).toBe(true);
+        const value = row.value as number;
+        const met =
+          row.target.op === "<="
+            ? value <= row.target.limit
+            : row.target.op === "<"
+              ? value < row.target.limit
+              : value >= row.target.limit;
+        expect(row.status).toBe(met ? "PASS" : "MISS");
+      }
+    }
+  });
+
+  it("prints the table with a status on every figure line", () => {
+    for (const row of rows) {
+      expect(run.stdout).toMatch(
+        new RegExp(
+          `${row.measurement}\\s+${row.metric.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}.*${row.status}`,
+        ),
+      );
+    }
+  });
+
+  it("measures the pieces that exist: the core is there, so its figures are not skipped", () => {
+    const core = rows.filter(
+      (r) =>
+        r.measurement === "Core throughput" ||
+        r.measurement === "Refresh" ||
+        r.measurement === "Memory",
+    );
+    expect(core.map((r) => r.status).filter((s) => s === "SKIP")).toEqual([]);
+  });
+});
+
+describe("bench arguments", () => {
+  it("rejects an unknown measurement, naming the accepted ones", () => {
+    const run = bench("--only", "speed");
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(
+      "--only: unknown measurement speed; accepted: core, range, sheet, refresh, bundle, pane, memory",
+    );
+  });
+
+  it("rejects an unknown flag, listing the accepted ones", () => {
+    const run = bench("--fast");
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('unknown argument "--fast"; accepted: --smoke, --only');
+  });
+});
