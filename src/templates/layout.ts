@@ -1,0 +1,120 @@
+/**
+ * A1 addressing and a small builder the template definitions use to place cells. The builder only
+ * collects plain data (model.ts); nothing here talks to Excel.
+ */
+import type {
+  CellRange,
+  CellSpec,
+  CellStyle,
+  ChartSpec,
+  InputSpec,
+  NumberFormatKind,
+  TableSpec,
+  TemplateSpec,
+} from "./model";
+
+/** 0 -> "A", 25 -> "Z", 26 -> "AA". */
+export function columnLetter(col: number): string {
+  let n = col + 1;
+  let letters = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** Relative A1 address, e.g. (4, 1) -> "B5". */
+export function a1(row: number, col: number): string {
+  return `${columnLetter(col)}${row + 1}`;
+}
+
+/** Absolute A1 address, e.g. (4, 1) -> "$B$5". */
+export function abs(row: number, col: number): string {
+  return `$${columnLetter(col)}$${row + 1}`;
+}
+
+export function rangeA1(range: CellRange): string {
+  return `${a1(range.top, range.left)}:${a1(range.bottom, range.right)}`;
+}
+
+export function absRangeA1(range: CellRange): string {
+  return `${abs(range.top, range.left)}:${abs(range.bottom, range.right)}`;
+}
+
+/** Reference to an input by its defined name, resolved by the renderer and the writer. */
+export function ref(name: string): string {
+  return `{${name}}`;
+}
+
+interface CellOptions {
+  readonly format?: NumberFormatKind;
+  readonly style?: CellStyle;
+  readonly input?: InputSpec;
+}
+
+export class TemplateBuilder {
+  private readonly cells: CellSpec[] = [];
+  private readonly tables: TableSpec[] = [];
+  private readonly charts: ChartSpec[] = [];
+  private readonly taken = new Set<string>();
+
+  /** Places a constant, or a formula when the text starts with "=". */
+  put(
+    row: number,
+    col: number,
+    content: string | number | boolean,
+    options: CellOptions = {},
+  ): void {
+    const key = a1(row, col);
+    if (this.taken.has(key))
+      throw new Error(`Template layout error: cell ${key} is written twice.`);
+    this.taken.add(key);
+    const isFormula = typeof content === "string" && content.startsWith("=");
+    this.cells.push({
+      row,
+      col,
+      ...(isFormula ? { formula: content } : { value: content }),
+      ...(options.format === undefined ? {} : { format: options.format }),
+      ...(options.style === undefined ? {} : { style: options.style }),
+      ...(options.input === undefined ? {} : { input: options.input }),
+    });
+  }
+
+  /** Places an input: distinct style, a defined name, and its note in the cell to the right. */
+  input(
+    row: number,
+    col: number,
+    value: string | number,
+    input: InputSpec,
+    format: NumberFormatKind,
+    noteCol: number = col + 1,
+  ): void {
+    this.put(row, col, value, { format, style: "input", input });
+    this.put(row, noteCol, input.note, { style: "note" });
+  }
+
+  /** A header row of a table or styled range. */
+  headerRow(row: number, col: number, headers: readonly string[]): void {
+    headers.forEach((header, i) => this.put(row, col + i, header, { style: "header" }));
+  }
+
+  table(name: string, range: CellRange): void {
+    this.tables.push({ name, range });
+  }
+
+  chart(spec: ChartSpec): void {
+    this.charts.push(spec);
+  }
+
+  build(meta: {
+    id: string;
+    title: string;
+    description: string;
+    sheetName: string;
+    columnWidths: readonly number[];
+  }): TemplateSpec {
+    return { ...meta, cells: [...this.cells], tables: [...this.tables], charts: [...this.charts] };
+  }
+}
