@@ -41,7 +41,7 @@ function save(settings: SettingsLike): Promise<void> {
   return new Promise((resolve, reject) => {
     settings.saveAsync((result) => {
       // Compared as text: the Office.AsyncResultStatus enum object only exists once office.js has loaded.
-      if ((result.status as string) === "failed") {
+      if (String(result.status) === "failed") {
         reject(
           new Error(
             `The workbook did not save its settings: ${result.error?.message ?? "unknown error"}`,

@@ -412,7 +412,8 @@ async function insertTemplateClicked(id: string, title: string): Promise<void> {
     showMessage(NEEDS_EXCEL, "info");
     return;
   }
-  const inserted = await Excel.run((context) => insertTemplate(context, id));
+  const book = getActiveBook();
+  const inserted = await Excel.run((context) => insertTemplate(context, id, { book }));
   showMessage(
     `Inserted the template "${title}" on the new sheet "${inserted.sheetName}".`,
     "success",

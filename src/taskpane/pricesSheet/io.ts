@@ -44,13 +44,19 @@ export async function writePricesSheet(
   const tables = context.workbook.tables;
   sheets.load("items/name");
   tables.load("items/name");
+  // Table names share one namespace with defined names.
+  const names = context.workbook.names;
+  names.load("items/name");
   await context.sync();
 
   const sheetName = uniqueName(
     BASE_SHEET_NAME,
     sheets.items.map((s) => s.name),
   );
-  const tableName = uniqueTableName(tables.items.map((t) => t.name));
+  const tableName = uniqueTableName([
+    ...tables.items.map((t) => t.name),
+    ...names.items.map((n) => n.name),
+  ]);
   const rows = bookToRows(book);
   const lastColumn = columnLetter(HEADER.length - 1);
   const lastRow = HEADER_ROW + rows.length;

@@ -494,18 +494,20 @@ export function rowsToBook(
       return;
     }
     target.seen = true;
+    let moneyOk = true;
     const money = [COL.price, COL.listPrice, COL.minPrice].map((c) => {
       const m = readMoney(cells[c]);
       if (!m.ok) {
-        const name = HEADER[c];
-        errors.push(`${at(i, c)}: ${name.replace(" (USD)", "").toLowerCase()} ${m.message}.`);
+        moneyOk = false;
+        errors.push(`${at(i, c)}: ${HEADER[c].replace(" (USD)", "").toLowerCase()} ${m.message}.`);
         return undefined;
       }
       return m.value;
     });
-    if (money.length === 3) {
-      for (const e of target.apply(money[0], money[1], money[2]))
+    if (moneyOk) {
+      for (const e of target.apply(money[0], money[1], money[2])) {
         errors.push(`${at(i, e.column)}: ${e.message}.`);
+      }
     }
     const checked = parseDate(cells[COL.checked]);
     if (!checked.ok) {
