@@ -197,6 +197,24 @@ const tierOf = (price: number, listPrice?: number, minPrice?: number, label?: st
 
 const NONE3: readonly null[] = [null, null, null];
 
+/** One hidden class for every resolved price set keeps the hot lookup monomorphic. */
+class Resolved implements ResolvedImage {
+  constructor(
+    readonly failure: Failure | null,
+    readonly meta: SetMeta | null,
+    readonly kind: ImagePricingJson["kind"] | null,
+    readonly any: readonly (Tier | null)[],
+    readonly bySize: readonly (ReadonlyMap<string, Tier> | null)[],
+    readonly unpublished: readonly (string | null)[],
+  ) {}
+}
+
+function uniform(r: ResolvedImage): ResolvedImage {
+  return r instanceof Resolved
+    ? r
+    : new Resolved(r.failure, r.meta, r.kind, [...r.any], [...r.bySize], [...r.unpublished]);
+}
+
 function failed(failure: Failure, meta: SetMeta | null = null): ResolvedImage {
   return { failure, meta, kind: null, any: NONE3, bySize: NONE3, unpublished: NONE3 };
 }
@@ -256,7 +274,7 @@ export function resolveImage(
     const cached = provider.imageByDate.get(asOf);
     if (cached !== undefined) return cached;
   }
-  const resolved = resolveImageUncached(ctx, provider, asOf, depth);
+  const resolved = uniform(resolveImageUncached(ctx, provider, asOf, depth));
   if (asOf !== null) {
     if (provider.imageByDate.size >= MAX_CACHE) provider.imageByDate.clear();
     provider.imageByDate.set(asOf, resolved);
@@ -580,13 +598,13 @@ export function lookupTier(
   if (resolved.failure !== null) return resolved.failure;
   const any = resolved.any[q];
   if (any) return any;
+  const map = resolved.bySize[q];
+  const tier = map?.get(size.key);
+  if (tier) return tier;
   const quality = QUALITIES[q] ?? "high";
   const reason = resolved.unpublished[q];
   if (reason)
     return fail("NOT_PUBLISHED", `${provider.info.name} publishes no ${quality} price: ${reason}`);
-  const map = resolved.bySize[q];
-  const tier = map?.get(size.key);
-  if (tier) return tier;
   return fail(
     "SIZE_NOT_PRICED",
     `${provider.info.name} publishes no ${quality} price for ${size.key}. Sizes it prices at ${quality}: ${sizeList(map)}.`,

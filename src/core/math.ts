@@ -22,8 +22,19 @@ import {
 } from "./book";
 import { parseQuality, parseSize, type Quality, type Size } from "./identifiers";
 import { readAsOf } from "./dates";
-import { clean, microsToUsd, readAmount, readOptionalAmount, readRetry } from "./numbers";
+import { clean, moneyOf, readAmount, readOptionalAmount, readRetry } from "./numbers";
 import { describe, fail, type Failure, type Result } from "./result";
+
+// Local aliases of the imports the hot path (price, cost) calls. Where modules are compiled one by one to
+// CommonJS (tsx, ts-jest), each read of an imported binding is a getter call; reading a local const is
+// not. Bundled builds (webpack scope hoisting) are unaffected either way.
+const findCompiled = lookupProvider;
+const tierOf = lookupTier;
+const readQuality = parseQuality;
+const readSize = parseSize;
+const readCount = readAmount;
+const readRetryMultiplier = readRetry;
+const money = moneyOf;
 
 const QUALITY_INDEX: Readonly<Record<Quality, number>> = { low: 0, medium: 1, high: 2 };
 
@@ -102,17 +113,17 @@ function tierFor(
   size: unknown,
   asOf: unknown,
 ): Tier | Failure {
-  const p = lookupProvider(book, provider);
+  const p = findCompiled(book, provider);
   if (isFailure(p)) return p;
-  const q = parseQuality(quality);
+  const q = readQuality(quality);
   if (!q.ok) return q;
-  const s = parseSize(size);
+  const s = readSize(size);
   if (!s.ok) return s;
   if (asOf === undefined || asOf === null)
-    return lookupTier(p, p.newestImage, QUALITY_INDEX[q.value], s.value);
+    return tierOf(p, p.newestImage, QUALITY_INDEX[q.value], s.value);
   const date = readAsOf(asOf);
   if (isFailure(date)) return date;
-  return lookupTier(p, imagePricesOn(book, p, date), QUALITY_INDEX[q.value], s.value);
+  return tierOf(p, imagePricesOn(book, p, date), QUALITY_INDEX[q.value], s.value);
 }
 
 /** Billed USD per image (the upper bound for a range). The success result is shared: do not mutate it. */
@@ -140,15 +151,15 @@ export function cost(
   retry?: unknown,
   asOf?: unknown,
 ): Result<number> {
-  const p = lookupProvider(book, provider);
+  const p = findCompiled(book, provider);
   if (isFailure(p)) return p;
-  const q = parseQuality(quality);
+  const q = readQuality(quality);
   if (!q.ok) return q;
-  const s = parseSize(size);
+  const s = readSize(size);
   if (!s.ok) return s;
-  const n = readAmount(volume, "Volume");
+  const n = readCount(volume, "Volume");
   if (typeof n !== "number") return n;
-  const r = readRetry(retry);
+  const r = readRetryMultiplier(retry);
   if (typeof r !== "number") return r;
   let resolved = p.newestImage;
   if (asOf !== undefined && asOf !== null) {
@@ -156,9 +167,9 @@ export function cost(
     if (isFailure(date)) return date;
     resolved = imagePricesOn(book, p, date);
   }
-  const tier = lookupTier(p, resolved, QUALITY_INDEX[q.value], s.value);
+  const tier = tierOf(p, resolved, QUALITY_INDEX[q.value], s.value);
   if (isFailure(tier)) return tier;
-  return { ok: true, value: microsToUsd(n * r * tier.micros) };
+  return { ok: true, value: money(n * r, tier.micros) };
 }
 
 /**
@@ -322,7 +333,7 @@ export function rank(
     const row: RankRow = {
       provider,
       price: tier.price,
-      total: microsToUsd(n * r * tier.micros),
+      total: moneyOf(n * r, tier.micros),
       multiple: cheapest === 0 ? 1 : clean(tier.micros / cheapest),
     };
     if (tier.minPrice !== null) row.minPrice = tier.minPrice;

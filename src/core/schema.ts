@@ -21,11 +21,9 @@ const sizeKey = z
 
 const quality = z.enum(["low", "medium", "high"]);
 
-const notes = z
-  .array(z.string().min(1))
-  .meta({
-    description: "Why this price reads as it does: disagreements between sources, readings chosen.",
-  });
+const notes = z.array(z.string().min(1)).meta({
+  description: "Why this price reads as it does: disagreements between sources, readings chosen.",
+});
 
 export const SourceSchema = z.strictObject({
   id: z.string().min(1).meta({ description: "Referenced by each price set's source." }),
@@ -99,12 +97,9 @@ export const ImagePricingSchema = z.discriminatedUnion("kind", [
     .strictObject({
       kind: z.literal("points"),
       points: z.array(point).min(1),
-      unpublishedReason: z
-        .string()
-        .min(1)
-        .meta({
-          description: "Why a quality without points has no price (quoted from the source).",
-        }),
+      unpublishedReason: z.string().min(1).meta({
+        description: "Why a quality without points has no price (quoted from the source).",
+      }),
     })
     .meta({ description: "Isolated published (quality, size) points and nothing between them." }),
   z
