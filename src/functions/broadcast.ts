@@ -1,0 +1,138 @@
+/**
+ * Row-by-row evaluation over range arguments, the way Excel's own functions lift over arrays.
+ *
+ * Excel hands a matrix parameter either a single value wrapped as [[x]], a range as rows of cells,
+ * or null for an omitted optional argument. A single cell (or scalar) is used for every row; every
+ * other argument must have the same shape (rows x columns), and the result has that shape. Each
+ * result cell is a number or an Excel error, so one bad row never stops the others.
+ *
+ * This is the hot path of =IMG.COST(A2:A100001, ...): one pass, a preallocated result, one scratch
+ * array reused for every cell, and errors built only for the cells that fail.
+ */
+import type { Result } from "../core";
+import { isErrorValue, toExcelError, valueError } from "./errors";
+
+/** Computes one cell from the argument values of that cell (the scratch array, read-only). */
+export type CellCompute = (values: readonly unknown[]) => Result<number>;
+
+/** How each argument arrived: `cells` is null for a single value, which is then `single`. */
+interface Argument {
+  cells: readonly (readonly unknown[])[] | null;
+  single: unknown;
+}
+
+function describeShape(rows: number, columns: number): string {
+  const rowText = rows === 1 ? "1 row" : `${rows} rows`;
+  const columnText = columns === 1 ? "1 column" : `${columns} columns`;
+  return `${rowText} x ${columnText}`;
+}
+
+function readArgument(value: unknown, blankIsOmitted: boolean): Argument {
+  if (!Array.isArray(value)) {
+    return { cells: null, single: blankIsOmitted && value === "" ? null : value };
+  }
+  const first: unknown = value[0];
+  if (value.length === 1 && Array.isArray(first) && first.length === 1) {
+    const only: unknown = first[0];
+    return { cells: null, single: blankIsOmitted && only === "" ? null : only };
+  }
+  return { cells: value as unknown[][], single: undefined };
+}
+
+/**
+ * Evaluates `compute` for every cell of the broadcast shape of `args`.
+ *
+ * @param functionName for messages, e.g. "IMG.COST"
+ * @param names the parameter names, in order, for messages
+ * @param args the arguments as Excel passed them
+ * @param optionalFrom index of the first optional parameter: for those, a blank cell means omitted
+ */
+export function broadcast(
+  functionName: string,
+  names: readonly string[],
+  args: readonly unknown[],
+  optionalFrom: number,
+  compute: CellCompute,
+): unknown[][] {
+  const count = args.length;
+  const read: Argument[] = new Array<Argument>(count);
+  let rows = 1;
+  let columns = 1;
+  let shapeFrom = -1;
+  for (let a = 0; a < count; a++) {
+    const argument = readArgument(args[a], a >= optionalFrom);
+    read[a] = argument;
+    const cells = argument.cells;
+    if (cells === null) continue;
+    const firstRow = cells[0];
+    const argRows = cells.length;
+    const argColumns = Array.isArray(firstRow) ? firstRow.length : 0;
+    if (argRows === 0 || argColumns === 0) {
+      return [
+        [
+          valueError(
+            `${functionName}: ${names[a]} is an empty range. Give a cell, a value or a range of cells.`,
+          ),
+        ],
+      ];
+    }
+    for (let r = 1; r < argRows; r++) {
+      const row = cells[r];
+      if (!Array.isArray(row) || row.length !== argColumns) {
+        return [
+          [
+            valueError(
+              `${functionName}: ${names[a]} is not a rectangular range (row ${r + 1} differs).`,
+            ),
+          ],
+        ];
+      }
+    }
+    if (shapeFrom < 0) {
+      shapeFrom = a;
+      rows = argRows;
+      columns = argColumns;
+    } else if (argRows !== rows || argColumns !== columns) {
+      return [
+        [
+          valueError(
+            `${functionName}: ${names[a]} has ${describeShape(argRows, argColumns)} but ${names[shapeFrom]} has ` +
+              `${describeShape(rows, columns)}. Ranges must be the same size; a single cell is used for every row.`,
+          ),
+        ],
+      ];
+    }
+  }
+
+  const scratch: unknown[] = new Array<unknown>(count);
+  // An error value given as a single cell is every row's error.
+  let singleError: CustomFunctions.Error | null = null;
+  for (let a = 0; a < count; a++) {
+    const single = (read[a] as Argument).single;
+    scratch[a] = single;
+    if (singleError === null && isErrorValue(single)) singleError = single;
+  }
+  const result: unknown[][] = new Array<unknown[]>(rows);
+  for (let r = 0; r < rows; r++) {
+    const out: unknown[] = new Array<unknown>(columns);
+    for (let c = 0; c < columns; c++) {
+      let incoming: CustomFunctions.Error | null = singleError;
+      for (let a = 0; a < count; a++) {
+        const cells = (read[a] as Argument).cells;
+        if (cells === null) continue;
+        let value = (cells[r] as readonly unknown[])[c];
+        if (a >= optionalFrom && value === "") value = null;
+        if (incoming === null && isErrorValue(value)) incoming = value;
+        scratch[a] = value;
+      }
+      if (incoming !== null) {
+        out[c] = incoming;
+        continue;
+      }
+      const outcome = compute(scratch);
+      out[c] = outcome.ok ? outcome.value : toExcelError(outcome);
+    }
+    result[r] = out;
+  }
+  return result;
+}

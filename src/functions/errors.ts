@@ -1,0 +1,60 @@
+/**
+ * Turning core failures into the Excel errors a cell shows. #VALUE! and #N/A are the only Excel
+ * errors that carry a message, so every failure becomes one of them: #N/A when the input is fine
+ * but no price exists for it, #VALUE! when the input itself is wrong.
+ */
+import type { ErrorCode, Failure } from "../core";
+
+function excelCodeFor(code: ErrorCode): CustomFunctions.ErrorCode {
+  // One case per code with no default: adding a code to the core fails the typecheck here until
+  // someone decides which Excel error it becomes.
+  switch (code) {
+    case "UNKNOWN_PROVIDER":
+    case "NOT_PUBLISHED":
+    case "SIZE_NOT_PRICED":
+    case "NO_TOKEN_METERS":
+    case "NO_PRICE_ON_DATE":
+      return CustomFunctions.ErrorCode.notAvailable;
+    case "EMPTY":
+    case "BAD_NUMBER":
+    case "NEGATIVE":
+    case "RETRY_BELOW_ONE":
+    case "BAD_QUALITY":
+    case "BAD_SIZE":
+    case "BAD_DATE":
+    case "BAD_ARGUMENT":
+    case "BAD_BOOK":
+      return CustomFunctions.ErrorCode.invalidValue;
+  }
+}
+
+/** The Excel error for a core failure, carrying the core's message. */
+export function toExcelError(failure: Failure): CustomFunctions.Error {
+  return new CustomFunctions.Error(excelCodeFor(failure.code), failure.message);
+}
+
+/** A #VALUE! error for input the functions layer itself rejects (range shapes, `top`). */
+export function valueError(message: string): CustomFunctions.Error {
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
+}
+
+/**
+ * True for an error value arriving as an argument (an error cell inside a range). Recognised by
+ * shape, not by class, because the value is created by Excel's runtime, not by this bundle.
+ */
+export function isErrorValue(value: unknown): value is CustomFunctions.Error {
+  if (value === null || typeof value !== "object") return false;
+  const code = (value as { code?: unknown }).code;
+  return typeof code === "string" && code.charAt(0) === "#";
+}
+
+/**
+ * A #VALUE! error for something that should never happen (a defect, not bad input), so the cell
+ * says what went wrong instead of Excel's bare #VALUE!.
+ */
+export function unexpectedError(functionName: string, error: unknown): CustomFunctions.Error {
+  const detail = error instanceof Error ? error.message : String(error);
+  return valueError(
+    `${functionName} failed unexpectedly: ${detail}. Please report this with the formula.`,
+  );
+}

@@ -1,0 +1,305 @@
+/**
+ * The IMG custom functions. Each one reads the active price book when Excel calls it, hands the
+ * arguments to the pricing core, and turns the core's answer into cell values or Excel errors.
+ *
+ * Rules that keep them predictable in Excel:
+ * - ids and parameter order are frozen: renaming one breaks every workbook that uses it;
+ * - all are synchronous, so no input can leave a cell on #BUSY!;
+ * - COST, PRICE, TOKENCOST and AFFORD take ranges for any argument (see broadcast.ts) and always
+ *   return a matrix; Excel shows a 1x1 matrix as a plain value;
+ * - nothing here touches window, document or Office at load time, so the bundle loads in Node.
+ *
+ * The webpack metadata plugin reads the JSDoc below into functions.json and appends the
+ * CustomFunctions.associate calls; there are none to write by hand.
+ */
+import {
+  afford as coreAfford,
+  cost as coreCost,
+  findProvider,
+  parseQuality,
+  parseSize,
+  price as corePrice,
+  priceRows,
+  rank,
+  tokenCost as coreTokenCost,
+} from "../core";
+import { getActiveBook } from "../shared/activeBook";
+import { broadcast } from "./broadcast";
+import { toExcelError, unexpectedError, valueError } from "./errors";
+import {
+  bookText,
+  cheapestTable,
+  isoDateToSerial,
+  pricesTable,
+  providersTable,
+  sourceText,
+} from "./tables";
+
+const COST_PARAMS = ["provider", "quality", "size", "volume", "retry"] as const;
+const PRICE_PARAMS = ["provider", "quality", "size"] as const;
+const TOKENCOST_PARAMS = [
+  "provider",
+  "textInputTokens",
+  "imageInputTokens",
+  "imageOutputTokens",
+  "cachedTextTokens",
+  "cachedImageTokens",
+] as const;
+const AFFORD_PARAMS = ["budget", "provider", "quality", "size", "retry"] as const;
+
+/**
+ * Total cost in USD of generating a number of images: volume x retry x price per image. Takes ranges: one result per row.
+ * @customfunction COST
+ * @helpurl https://localhost:3000/help.html#imgcost
+ * @param provider Provider id or name, e.g. "openai", "atlas", "prospolabs" (see IMG.PROVIDERS()).
+ * @param quality low, medium, high or auto. auto prices as high, the most auto can cost.
+ * @param size WIDTHxHEIGHT such as "1024x1024", or square, portrait, landscape.
+ * @param volume Number of images you plan to keep (0 or more).
+ * @param [retry] Retry multiplier for discarded attempts, 1 or more (1.2 = one in six regenerated). Default 1.
+ * @returns Total USD, or one total per row for ranges.
+ */
+export function cost(
+  provider: any[][],
+  quality: any[][],
+  size: any[][],
+  volume: any[][],
+  retry?: any[][],
+): any[][] {
+  try {
+    const book = getActiveBook();
+    return broadcast(
+      "IMG.COST",
+      COST_PARAMS,
+      [provider, quality, size, volume, retry ?? null],
+      4,
+      (v) => coreCost(book, v[0], v[1], v[2], v[3], v[4]),
+    );
+  } catch (error) {
+    return [[unexpectedError("IMG.COST", error)]];
+  }
+}
+
+/**
+ * Price in USD of one image from a provider at a quality and size. Takes ranges: one result per row.
+ * @customfunction PRICE
+ * @helpurl https://localhost:3000/help.html#imgprice
+ * @param provider Provider id or name, e.g. "openai", "atlas", "prospolabs" (see IMG.PROVIDERS()).
+ * @param quality low, medium, high or auto. auto prices as high, the most auto can cost.
+ * @param size WIDTHxHEIGHT such as "1024x1024", or square, portrait, landscape.
+ * @returns USD per image, or one price per row for ranges.
+ */
+export function price(provider: any[][], quality: any[][], size: any[][]): any[][] {
+  try {
+    const book = getActiveBook();
+    return broadcast("IMG.PRICE", PRICE_PARAMS, [provider, quality, size], 3, (v) =>
+      corePrice(book, v[0], v[1], v[2]),
+    );
+  } catch (error) {
+    return [[unexpectedError("IMG.PRICE", error)]];
+  }
+}
+
+/**
+ * Cost in USD from a provider's token meters (per 1M tokens); cached tokens are billed at their own cached meters. Takes ranges.
+ * @customfunction TOKENCOST
+ * @helpurl https://localhost:3000/help.html#imgtokencost
+ * @param provider Provider that bills by token, e.g. "openai" or "vercel".
+ * @param textInputTokens Uncached text (prompt) input tokens.
+ * @param imageInputTokens Uncached image input tokens (reference images for edits).
+ * @param imageOutputTokens Image output tokens.
+ * @param [cachedTextTokens] Cached text input tokens, billed at the cached text meter. Default 0.
+ * @param [cachedImageTokens] Cached image input tokens, billed at the cached image meter. Default 0.
+ * @returns Total USD, or one total per row for ranges.
+ */
+export function tokencost(
+  provider: any[][],
+  textInputTokens: any[][],
+  imageInputTokens: any[][],
+  imageOutputTokens: any[][],
+  cachedTextTokens?: any[][],
+  cachedImageTokens?: any[][],
+): any[][] {
+  try {
+    const book = getActiveBook();
+    const args = [
+      provider,
+      textInputTokens,
+      imageInputTokens,
+      imageOutputTokens,
+      cachedTextTokens ?? null,
+      cachedImageTokens ?? null,
+    ];
+    return broadcast("IMG.TOKENCOST", TOKENCOST_PARAMS, args, 4, (v) =>
+      coreTokenCost(book, v[0], {
+        textInput: v[1],
+        imageInput: v[2],
+        imageOutput: v[3],
+        cachedTextInput: v[4],
+        cachedImageInput: v[5],
+      }),
+    );
+  } catch (error) {
+    return [[unexpectedError("IMG.TOKENCOST", error)]];
+  }
+}
+
+/**
+ * How many whole images a budget in USD buys: budget / (price per image x retry), rounded down. Takes ranges.
+ * @customfunction AFFORD
+ * @helpurl https://localhost:3000/help.html#imgafford
+ * @param budget Budget in USD (0 or more).
+ * @param provider Provider id or name, e.g. "openai", "atlas", "prospolabs" (see IMG.PROVIDERS()).
+ * @param quality low, medium, high or auto. auto prices as high, the most auto can cost.
+ * @param size WIDTHxHEIGHT such as "1024x1024", or square, portrait, landscape.
+ * @param [retry] Retry multiplier for discarded attempts, 1 or more. Default 1.
+ * @returns Whole images, or one count per row for ranges.
+ */
+export function afford(
+  budget: any[][],
+  provider: any[][],
+  quality: any[][],
+  size: any[][],
+  retry?: any[][],
+): any[][] {
+  try {
+    const book = getActiveBook();
+    return broadcast(
+      "IMG.AFFORD",
+      AFFORD_PARAMS,
+      [budget, provider, quality, size, retry ?? null],
+      4,
+      (v) => coreAfford(book, v[0], v[1], v[2], v[3], v[4]),
+    );
+  } catch (error) {
+    return [[unexpectedError("IMG.AFFORD", error)]];
+  }
+}
+
+function readTop(top: unknown): number | CustomFunctions.Error | null {
+  if (top === null || top === undefined || top === "") return null;
+  if (typeof top === "number" && Number.isInteger(top) && top >= 1) return top;
+  const shown = typeof top === "string" ? `"${top}"` : String(top);
+  return valueError(
+    `IMG.CHEAPEST: top must be a whole number of 1 or more (or left out for all); got ${shown}.`,
+  );
+}
+
+/**
+ * Ranks the GPT Image 2 providers by price for a quality and size, cheapest first; a footer row names those left out.
+ * @customfunction CHEAPEST
+ * @helpurl https://localhost:3000/help.html#imgcheapest
+ * @param quality low, medium, high or auto. auto prices as high, the most auto can cost.
+ * @param size WIDTHxHEIGHT such as "1024x1024", or square, portrait, landscape.
+ * @param [volume] Number of images for the total column. Default 1.
+ * @param [retry] Retry multiplier, 1 or more. Default 1.
+ * @param [top] Show only this many of the cheapest providers. Default all.
+ * @returns A table: provider, price per image, total, multiple of cheapest; then a footer row.
+ */
+export function cheapest(quality: any, size: any, volume?: any, retry?: any, top?: any): any[][] {
+  try {
+    const limit = readTop(top);
+    if (limit !== null && typeof limit === "object") return [[limit]];
+    const ranking = rank(getActiveBook(), quality, size, volume ?? null, retry ?? null);
+    if (!ranking.ok) return [[toExcelError(ranking)]];
+    // rank() accepted both, so both parse; the footer names them as priced ("auto" as high).
+    const q = parseQuality(quality);
+    const s = parseSize(size);
+    const wanted = q.ok && s.ok ? `${q.value} ${s.value.key}` : "this quality and size";
+    return cheapestTable(ranking.value, limit, wanted);
+  } catch (error) {
+    return [[unexpectedError("IMG.CHEAPEST", error)]];
+  }
+}
+
+/**
+ * Spills the active price book: every price with its quality, size, unit, checked date and source.
+ * @customfunction PRICES
+ * @helpurl https://localhost:3000/help.html#imgprices
+ * @param [provider] Only this provider's prices. Default all providers.
+ * @returns A table with a header row.
+ */
+export function prices(provider?: any): any[][] {
+  try {
+    const rows = priceRows(getActiveBook(), provider === "" ? null : (provider ?? null));
+    if (!rows.ok) return [[toExcelError(rows)]];
+    return pricesTable(rows.value);
+  } catch (error) {
+    return [[unexpectedError("IMG.PRICES", error)]];
+  }
+}
+
+/**
+ * Spills the providers in the active price book: id (what the functions take), name, model and how each bills.
+ * @customfunction PROVIDERS
+ * @helpurl https://localhost:3000/help.html#imgproviders
+ * @returns A table with a header row.
+ */
+export function providers(): any[][] {
+  try {
+    return providersTable(getActiveBook());
+  } catch (error) {
+    return [[unexpectedError("IMG.PROVIDERS", error)]];
+  }
+}
+
+/**
+ * The date a provider's price was last checked, as an Excel date (format the cell as a date).
+ * @customfunction ASOF
+ * @helpurl https://localhost:3000/help.html#imgasof
+ * @param provider Provider id or name, e.g. "openai".
+ * @returns An Excel date serial number.
+ */
+export function asof(provider: any): number {
+  let answer: number | CustomFunctions.Error;
+  try {
+    const found = findProvider(getActiveBook(), provider);
+    if (!found.ok) {
+      answer = toExcelError(found);
+    } else {
+      const serial = isoDateToSerial(found.value.checked);
+      answer =
+        serial ??
+        valueError(
+          `IMG.ASOF: the price book gives "${found.value.checked}" as the checked date of ${found.value.id}.`,
+        );
+    }
+  } catch (error) {
+    answer = unexpectedError("IMG.ASOF", error);
+  }
+  // Excel shows a thrown CustomFunctions.Error as that error with its message.
+  if (typeof answer !== "number") throw answer;
+  return answer;
+}
+
+/**
+ * Where a provider's price comes from: site, page title, the date the page gives, and its address.
+ * @customfunction SOURCE
+ * @helpurl https://localhost:3000/help.html#imgsource
+ * @param provider Provider id or name, e.g. "openai".
+ * @returns The source, as text.
+ */
+export function source(provider: any): string {
+  let answer: string | CustomFunctions.Error;
+  try {
+    const found = findProvider(getActiveBook(), provider);
+    answer = found.ok ? sourceText(found.value.source) : toExcelError(found);
+  } catch (error) {
+    answer = unexpectedError("IMG.SOURCE", error);
+  }
+  if (typeof answer !== "string") throw answer;
+  return answer;
+}
+
+/**
+ * The active price book: its version, publication date and where it came from (bundled, a feed, this workbook, a sheet).
+ * @customfunction BOOK
+ * @helpurl https://localhost:3000/help.html#imgbook
+ * @returns The price book, as text.
+ */
+export function book(): string {
+  try {
+    return bookText(getActiveBook());
+  } catch (error) {
+    throw unexpectedError("IMG.BOOK", error);
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * The spilled tables and text answers of IMG.CHEAPEST, IMG.PRICES, IMG.PROVIDERS, IMG.SOURCE and
+ * IMG.BOOK, built from what the core returns. No prices are computed here: only laid out.
+ */
+import type {
+  BookOrigin,
+  CompiledBook,
+  PriceRow,
+  ProviderInfo,
+  RankRow,
+  Ranking,
+  SourceInfo,
+} from "../core";
+
+export const CHEAPEST_HEADER = [
+  "provider",
+  "price per image",
+  "total",
+  "multiple of cheapest",
+] as const;
+export const PRICES_HEADER = [
+  "provider",
+  "model",
+  "quality",
+  "size",
+  "price",
+  "list price",
+  "unit",
+  "checked",
+  "source",
+] as const;
+export const PROVIDERS_HEADER = ["provider", "name", "model", "prices"] as const;
+
+/**
+ * The CHEAPEST table: header, the `top` cheapest rows, then one footer row that says how many
+ * providers were left out and which, and how many priced providers `top` did not show.
+ * `wanted` is what was asked for, as the footer names it: "high 1024x768".
+ */
+export function cheapestTable(ranking: Ranking, top: number | null, wanted: string): unknown[][] {
+  const shown = top === null ? ranking.rows.length : Math.min(top, ranking.rows.length);
+  const table: unknown[][] = new Array<unknown[]>(shown + 2);
+  table[0] = [...CHEAPEST_HEADER];
+  for (let i = 0; i < shown; i++) {
+    const row = ranking.rows[i] as RankRow;
+    table[i + 1] = [row.provider.id, row.price, row.total, row.multiple];
+  }
+  table[shown + 1] = [cheapestFooter(ranking, shown, wanted), "", "", ""];
+  return table;
+}
+
+function cheapestFooter(ranking: Ranking, shown: number, wanted: string): string {
+  const left = ranking.leftOut;
+  let text =
+    left.length === 0
+      ? `Left out: none (every provider publishes a price for ${wanted})`
+      : `Left out (no published price for ${wanted}): ${left.map((l) => l.provider.id).join(", ")}`;
+  if (shown < ranking.rows.length) {
+    text += `; showing the cheapest ${shown} of ${ranking.rows.length} priced providers`;
+  }
+  return text;
+}
+
+/** "cachedTextInput" -> "cached text input" */
+const meterWords = (meter: string): string =>
+  meter.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+
+/** The PRICES table: a header and one row per price in the book; blanks where a source gives none. */
+export function pricesTable(rows: readonly PriceRow[]): unknown[][] {
+  const table: unknown[][] = new Array<unknown[]>(rows.length + 1);
+  table[0] = [...PRICES_HEADER];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as PriceRow;
+    const unit =
+      row.unit === "image"
+        ? "per image"
+        : `per 1M tokens${row.meter === undefined ? "" : ` (${meterWords(row.meter)})`}`;
+    table[i + 1] = [
+      row.providerId,
+      row.model,
+      row.quality,
+      row.size,
+      row.price ?? "",
+      row.listPrice ?? "",
+      unit,
+      row.checked,
+      row.source,
+    ];
+  }
+  return table;
+}
+
+function billingText(provider: ProviderInfo): string {
+  if (provider.comparisonOnly) return "comparison only (not GPT Image 2)";
+  if (provider.billing.length === 0) return "none published";
+  return provider.billing.map((kind) => (kind === "image" ? "per image" : "per token")).join(", ");
+}
+
+/** The PROVIDERS table: a header and one row per provider, in book order. */
+export function providersTable(book: CompiledBook): unknown[][] {
+  const table: unknown[][] = [[...PROVIDERS_HEADER]];
+  for (const provider of book.providers) {
+    table.push([provider.id, provider.name, provider.model, billingText(provider)]);
+  }
+  return table;
+}
+
+/** "site: title, dated 2026-05-04, https://..." */
+export function sourceText(source: SourceInfo): string {
+  let text = `${source.site}: ${source.title}`;
+  if (source.dated !== null) text += `, dated ${source.dated}`;
+  if (source.url !== undefined) text += `, ${source.url}`;
+  return text;
+}
+
+function originText(origin: BookOrigin): string {
+  switch (origin.kind) {
+    case "bundled":
+      return "the book bundled with the add-in";
+    case "url":
+      return `${origin.url}, fetched ${origin.fetchedAt}`;
+    case "workbook":
+      return "the book stored in this workbook";
+    case "sheet":
+      return `the prices sheet "${origin.sheetName}"`;
+  }
+}
+
+/** "Price book 2026-05-10.1, published 2026-05-10, from the book bundled with the add-in" */
+export function bookText(book: CompiledBook): string {
+  return `Price book ${book.bookVersion}, published ${book.published}, from ${originText(book.origin)}`;
+}
+
+const MS_PER_DAY = 86_400_000;
+/** Excel's serial number of 1970-01-01 (serial 1 is 1900-01-01 in Excel's 1900 date system). */
+const UNIX_EPOCH_SERIAL = 25_569;
+
+/** The Excel date serial of an ISO date "YYYY-MM-DD", or null if it is not one. */
+export function isoDateToSerial(iso: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (match === null) return null;
+  const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return Number.isFinite(ms) ? ms / MS_PER_DAY + UNIX_EPOCH_SERIAL : null;
+}

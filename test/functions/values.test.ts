@@ -1,0 +1,275 @@
+/**
+ * What a user would check first: the IMG functions, called as Excel calls them on the built bundle,
+ * give the numbers one works out by hand from the source pages (/work/shared/seeds, summarised in
+ * data/prices/gpt-image-2.json with the page each price came from).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { LoadedFunctions } from "../support/functions-harness";
+import { BUILD_TIMEOUT_MS, cell, expectExcelError, loadExcelFunctions, only } from "./excel";
+
+let fns: LoadedFunctions;
+beforeAll(async () => {
+  fns = await loadExcelFunctions();
+}, BUILD_TIMEOUT_MS);
+
+const bookJson = JSON.parse(
+  readFileSync(join(__dirname, "../../data/prices/gpt-image-2.json"), "utf8"),
+) as {
+  bookVersion: string;
+  published: string;
+  providers: { id: string; name: string }[];
+};
+
+describe("IMG.COST", () => {
+  test.each([
+    // seed 001 (OpenAI standard, high square 0.211): 1,000 x 1.2 x 0.211 = 253.2
+    ["openai", "high", "1024x1024", 1000, 1.2, 253.2],
+    // seed 002 (Prospolabs medium 0.028): 10,000 x 0.028 = 280, the page's own example
+    ["prospolabs", "medium", "1024x1024", 10000, null, 280],
+    // seed 000 (Atlas 0.008 flat): 100 images a day for 30 days = 3,000 x 0.008 = 24, the page's monthly cost
+    ["atlas", "low", "1024x1024", 3000, null, 24],
+    // seed 001: "E-commerce product images (Low, portrait): $5 per 1,000 images" -> 1,000 x 0.005 = 5
+    ["openai", "low", "portrait", 1000, null, 5],
+    // seed 001: "Premium campaign assets (High, portrait): $165 per 1,000 images"
+    ["pixazo", "high", "1024x1536", 1000, null, 165],
+    // seed 001: Batch is 50% off; medium square 0.053 / 2 = 0.0265; 1,000 x 0.0265 = 26.5
+    ["openai-batch", "medium", "square", 1000, null, 26.5],
+    // seed 001/004: auto prices as high (the most auto can cost): 1,000 x 0.211 = 211
+    ["openai", "auto", "1024x1024", 1000, null, 211],
+    // seed 000: Atlas is flat at every quality and size: 2 x 0.008 = 0.016, the page's two-call example
+    ["atlas", "high", "2048x2048", 2, null, 0.016],
+  ])("COST(%s, %s, %s, %d, %s) = %d", (provider, quality, size, volume, retry, expected) => {
+    const result = fns.call(
+      "COST",
+      cell(provider),
+      cell(quality),
+      cell(size),
+      cell(volume),
+      retry === null ? null : cell(retry),
+    );
+    expect(only(result)).toBe(expected);
+  });
+
+  test("an omitted retry counts as 1, the same as writing 1", () => {
+    // seed 001: 1,000 x 0.211 = 211
+    const omitted = fns.call(
+      "COST",
+      cell("openai"),
+      cell("high"),
+      cell("square"),
+      cell(1000),
+      null,
+    );
+    const one = fns.call("COST", cell("openai"), cell("high"), cell("square"), cell(1000), cell(1));
+    expect(only(omitted)).toBe(211);
+    expect(only(one)).toBe(211);
+  });
+
+  test("takes plain values as well as 1x1 ranges, and provider names and aliases", () => {
+    // seed 001: Azure at OpenAI's rates, medium landscape 0.041: 100 x 0.041 = 4.1
+    expect(only(fns.call("COST", "Azure OpenAI", "Medium", "1536 x 1024", 100, null))).toBe(4.1);
+  });
+});
+
+describe("IMG.PRICE", () => {
+  test.each([
+    ["openai", "high", "1024x1536", 0.165], // seed 001: high portrait & landscape 0.165
+    ["openai", "low", "1024x1024", 0.006], // seed 001: low square 0.006
+    ["prospolabs", "high", "square", 0.077], // seed 002: High 0.077
+    ["atlas", "medium", "1536x1024", 0.008], // seed 000: flat 0.008
+    ["fal", "low", "1024x768", 0.01], // seed 001: fal low at about 1024x768, 0.01
+    ["fal", "high", "3840x2160", 0.41], // seed 001: fal high at native 4K, 0.41
+  ])("PRICE(%s, %s, %s) = %d", (provider, quality, size, expected) => {
+    expect(only(fns.call("PRICE", cell(provider), cell(quality), cell(size)))).toBe(expected);
+  });
+});
+
+describe("IMG.AFFORD", () => {
+  test("AFFORD(24, atlas, low, square) = 24 / 0.008 = 3000 (seed 000)", () => {
+    expect(
+      only(fns.call("AFFORD", cell(24), cell("atlas"), cell("low"), cell("square"), null)),
+    ).toBe(3000);
+  });
+
+  test("rounds down to whole images and applies retry", () => {
+    // seed 001: 100 / (0.211 x 1.2) = 100 / 0.2532 = 394.94... -> 394 whole images
+    expect(
+      only(
+        fns.call("AFFORD", cell(100), cell("openai"), cell("high"), cell("1024x1024"), cell(1.2)),
+      ),
+    ).toBe(394);
+    // seed 002: 280 / 0.028 = 10,000 exactly, no float shortfall to 9,999
+    expect(
+      only(fns.call("AFFORD", cell(280), cell("prospolabs"), cell("medium"), cell("square"), null)),
+    ).toBe(10000);
+  });
+});
+
+describe("IMG.TOKENCOST", () => {
+  test("TOKENCOST(openai, 1M, 1M, 1M) = 5 + 8 + 30 = 43 (seed 004 meters)", () => {
+    expect(
+      only(fns.call("TOKENCOST", cell("openai"), cell(1e6), cell(1e6), cell(1e6), null, null)),
+    ).toBe(43);
+  });
+
+  test("cached tokens are billed at their own meters", () => {
+    // seed 004: 1M image output x 30 + 1M cached text x 1.25 + 1M cached image x 2.00 = 33.25
+    const result = fns.call(
+      "TOKENCOST",
+      cell("openai"),
+      cell(0),
+      cell(0),
+      cell(1e6),
+      cell(1e6),
+      cell(1e6),
+    );
+    expect(only(result)).toBe(33.25);
+    // seed 004: 2,000 text x 5 + 500,000 image out x 30 per 1M = 0.01 + 15 = 15.01
+    expect(only(fns.call("TOKENCOST", "openai", 2000, 0, 500000, null, null))).toBe(15.01);
+  });
+
+  test("Vercel AI Gateway: input 5.00, output 30.00 per 1M (seed 003)", () => {
+    // 1M input x 5 + 1M output x 30 = 35
+    expect(
+      only(fns.call("TOKENCOST", cell("vercel"), cell(1e6), cell(0), cell(1e6), null, null)),
+    ).toBe(35);
+  });
+});
+
+describe("IMG.CHEAPEST", () => {
+  const HEADER = ["provider", "price per image", "total", "multiple of cheapest"];
+
+  test("ranks cheapest first with totals and multiples, then says who was left out", () => {
+    const table = fns.call("CHEAPEST", "low", "1024x1024", 1000, null, null) as unknown[][];
+    // Low square prices from the seeds: OpenAI Batch 0.006 / 2 = 0.003; OpenAI, Azure, Pixazo,
+    // Replicate BYOK 0.006 (seed 001); Prospolabs 0.0072 (seed 002); Atlas 0.008 (seed 000).
+    // Totals are x 1,000; multiples are over 0.003. Ties keep the book's order.
+    expect(table).toEqual([
+      HEADER,
+      ["openai-batch", 0.003, 3, 1],
+      ["openai", 0.006, 6, 2],
+      ["azure", 0.006, 6, 2],
+      ["pixazo", 0.006, 6, 2],
+      ["replicate-byok", 0.006, 6, 2],
+      ["prospolabs", 0.0072, 7.2, 2.4],
+      ["atlas", 0.008, 8, expect.closeTo(8 / 3, 12)],
+      // Replicate lists no price (seed 001), fal prices low only at about 1024x768, Vercel bills by token.
+      ["Left out (no published price for low 1024x1024): replicate, fal, vercel", "", "", ""],
+    ]);
+  });
+
+  test("top keeps the cheapest rows and the footer says how many were not shown", () => {
+    const table = fns.call("CHEAPEST", "high", "square", 1000, 1.2, 2) as unknown[][];
+    // High square: Atlas 0.008 (seed 000), Prospolabs 0.077 (seed 002); totals 1,000 x 1.2 x price
+    // = 9.6 and 92.4; 0.077 / 0.008 = 9.625. Seven providers price high square.
+    expect(table).toEqual([
+      HEADER,
+      ["atlas", 0.008, 9.6, 1],
+      ["prospolabs", 0.077, 92.4, 9.625],
+      [
+        "Left out (no published price for high 1024x1024): replicate, fal, vercel; showing the cheapest 2 of 7 priced providers",
+        "",
+        "",
+        "",
+      ],
+    ]);
+  });
+
+  test("an omitted volume totals one image, and auto ranks as high", () => {
+    const table = fns.call("CHEAPEST", "auto", "1024x768", null, null, null) as unknown[][];
+    // Only Prospolabs prices any size per quality (seed 002: high 0.077); the OpenAI-rate providers
+    // list only 1024x1024, 1024x1536 and 1536x1024, Atlas lists its sizes, fal has high only at 4K.
+    expect(table).toEqual([
+      HEADER,
+      ["prospolabs", 0.077, 0.077, 1],
+      [
+        "Left out (no published price for high 1024x768): " +
+          "openai, openai-batch, azure, pixazo, replicate-byok, replicate, fal, atlas, vercel",
+        "",
+        "",
+        "",
+      ],
+    ]);
+  });
+});
+
+describe("IMG.PRICES", () => {
+  const HEADER = [
+    "provider",
+    "model",
+    "quality",
+    "size",
+    "price",
+    "list price",
+    "unit",
+    "checked",
+    "source",
+  ];
+
+  test("one provider: its three quality tiers with list prices (seed 002)", () => {
+    const table = fns.call("PRICES", "prospolabs") as unknown[][];
+    expect(table[0]).toEqual(HEADER);
+    const rows = table.slice(1).map((r) => [r[0], r[2], r[4], r[5], r[6]]);
+    expect(rows).toEqual([
+      ["prospolabs", "low", 0.0072, 0.012, "per image"],
+      ["prospolabs", "medium", 0.028, 0.047, "per image"],
+      ["prospolabs", "high", 0.077, 0.128, "per image"],
+    ]);
+    for (const r of table.slice(1)) expect(String(r[8])).toContain("Prospolabs");
+  });
+
+  test("the whole book: every row as wide as the header, token meters labelled per 1M tokens", () => {
+    const table = fns.call("PRICES", null) as unknown[][];
+    expect(table[0]).toEqual(HEADER);
+    for (const r of table) expect(r).toHaveLength(HEADER.length);
+    const providers = new Set(table.slice(1).map((r) => r[0]));
+    for (const { id } of bookJson.providers) expect(providers.has(id)).toBe(true);
+    // seed 004: OpenAI's image output meter is 30.00 per 1M tokens.
+    const imageOutput = table.find(
+      (r) => r[0] === "openai" && r[6] === "per 1M tokens (image output)",
+    );
+    expect(imageOutput?.[4]).toBe(30);
+  });
+});
+
+describe("IMG.PROVIDERS, IMG.ASOF, IMG.SOURCE, IMG.BOOK", () => {
+  test("PROVIDERS spills a header and every provider id and name, in book order", () => {
+    const table = fns.call("PROVIDERS") as unknown[][];
+    expect(table[0]).toEqual(["provider", "name", "model", "prices"]);
+    expect(table.slice(1).map((r) => [r[0], r[1]])).toEqual(
+      bookJson.providers.map((p) => [p.id, p.name]),
+    );
+    expect(table.find((r) => r[0] === "atlas/flux-2-pro")?.[3]).toBe(
+      "comparison only (not GPT Image 2)",
+    );
+  });
+
+  test("ASOF gives the checked date as an Excel serial", () => {
+    // Atlas: "Last Updated: May 4, 2026" (seed 000). Serial of 2000-01-01 is 36526; 2000..2025 is
+    // 26 years with 7 leap days = 9,497 days -> 2026-01-01 = 46023; + 31 + 28 + 31 + 30 = 120 -> May 1
+    // = 46143; May 4 = 46146.
+    expect(fns.call("ASOF", "atlas")).toBe(46146);
+    // Vercel's token price: LLM Reference, "Last refreshed 2026-05-10" (seed 003): 46143 + 9 = 46152.
+    expect(fns.call("ASOF", "Vercel")).toBe(46152);
+  });
+
+  test("SOURCE names the site, the page and its date", () => {
+    const text = fns.call("SOURCE", "atlas");
+    expect(text).toContain("Atlas Cloud");
+    expect(text).toContain("GPT Image 2 on Atlas Cloud");
+    expect(text).toContain("2026-05-04");
+  });
+
+  test("BOOK names the active book's version, date and origin", () => {
+    const text = fns.call("BOOK");
+    expect(text).toBe(
+      `Price book ${bookJson.bookVersion}, published ${bookJson.published}, from the book bundled with the add-in`,
+    );
+  });
+
+  test("ASOF and SOURCE of an unknown provider are #N/A naming it", () => {
+    expectExcelError(fns.call("ASOF", "dalle"), "#N/A", '"dalle"', "openai");
+    expectExcelError(fns.call("SOURCE", "dalle"), "#N/A", '"dalle"');
+  });
+});

@@ -1,0 +1,197 @@
+/**
+ * Loads the BUILT custom functions (dist/runtime.js + dist/functions.js) in Node the way Excel's
+ * custom functions runtime does: a `CustomFunctions` global whose `associate` records which id
+ * maps to which function, and the `Error` / `ErrorCode` Excel provides. Tests and the bench then
+ * call functions exactly as Excel does: null for an omitted argument, rows of cells for a range.
+ *
+ *   await ensureBuilt();                       // production build, only if dist/ is missing or stale
+ *   const fns = loadBuiltFunctions();
+ *   fns.call("COST", [["openai"]], [["high"]], [["1024x1024"]], [[1000]], null);
+ */
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { createContext, runInContext } from "node:vm";
+
+export const ROOT = resolve(__dirname, "..", "..");
+export const DIST = join(ROOT, "dist");
+
+/** Excel's error codes, as @types/custom-functions-runtime declares them. */
+export const ErrorCode = {
+  invalidValue: "#VALUE!",
+  notAvailable: "#N/A",
+  divisionByZero: "#DIV/0!",
+  invalidNumber: "#NUM!",
+  nullReference: "#NULL!",
+  invalidName: "#NAME?",
+  invalidReference: "#REF!",
+} as const;
+
+/** Stand-in for CustomFunctions.Error: an error value a cell shows, with its message. */
+export class ExcelError {
+  readonly code: string;
+  readonly message: string | undefined;
+  constructor(code: string, message?: string) {
+    this.code = code;
+    this.message = message;
+  }
+}
+
+export interface Association {
+  id: string;
+  fn: (...args: unknown[]) => unknown;
+}
+
+export interface LoadedFunctions {
+  /** Every CustomFunctions.associate call, in order. */
+  readonly associations: readonly Association[];
+  /** The associated functions by id ("COST", "PRICE", ...), as Excel would call them. */
+  readonly functions: Readonly<Record<string, (...args: unknown[]) => unknown>>;
+  /** The function registered under `id`; throws if there is none. */
+  get(id: string): (...args: unknown[]) => unknown;
+  /** Calls `id` as Excel does: a thrown CustomFunctions.Error becomes the cell's value. */
+  call(id: string, ...args: unknown[]): unknown;
+}
+
+/** Loads dist/runtime.js then dist/functions.js into a fresh context; each call is independent. */
+export function loadBuiltFunctions(distDir: string = DIST): LoadedFunctions {
+  const associations: Association[] = [];
+  const byId = new Map<string, (...args: unknown[]) => unknown>();
+  const functions: Record<string, (...args: unknown[]) => unknown> = {};
+  const customFunctions = {
+    Error: ExcelError,
+    ErrorCode,
+    associate(idOrMappings: unknown, fn?: unknown): void {
+      // Excel accepts associate(id, fn) and associate({ id: fn, ... }).
+      const pairs: [string, unknown][] =
+        typeof idOrMappings === "string"
+          ? [[idOrMappings, fn]]
+          : Object.entries(idOrMappings as object);
+      for (const [id, f] of pairs) {
+        if (typeof f !== "function")
+          throw new Error(`associate("${id}") was given ${typeof f}, not a function`);
+        const bound = f as (...args: unknown[]) => unknown;
+        associations.push({ id, fn: bound });
+        byId.set(id.toUpperCase(), bound);
+        functions[id] = bound;
+      }
+    },
+  };
+  const context = createContext({
+    CustomFunctions: customFunctions,
+    console,
+    URL,
+    TextEncoder,
+    TextDecoder,
+    structuredClone,
+  });
+  for (const file of ["runtime.js", "functions.js"]) {
+    const path = join(distDir, file);
+    if (!existsSync(path)) throw new Error(`${path} is missing: run "npm run build" first`);
+    runInContext(readFileSync(path, "utf8"), context, { filename: path });
+  }
+
+  const get = (id: string): ((...args: unknown[]) => unknown) => {
+    const fn = byId.get(id.toUpperCase());
+    if (fn === undefined) throw new Error(`No function is associated with id "${id}"`);
+    return fn;
+  };
+  return {
+    associations,
+    functions,
+    get,
+    call(id: string, ...args: unknown[]): unknown {
+      try {
+        return get(id)(...args);
+      } catch (error) {
+        if (error instanceof ExcelError) return error;
+        throw error;
+      }
+    },
+  };
+}
+
+// ---- building dist/ once per test run ----------------------------------------------------------
+
+const BUILD_INPUTS = [
+  "src",
+  "data/prices",
+  "assets",
+  "manifest.xml",
+  "webpack.config.js",
+  "README.md",
+  "package.json",
+];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+/** True when dist/ lacks a build output or is older than any build input. */
+export function isBuildStale(): boolean {
+  const outputs = [
+    "runtime.js",
+    "functions.js",
+    "functions.json",
+    "taskpane.html",
+    "manifest.xml",
+  ].map((f) => join(DIST, f));
+  if (!outputs.every((f) => existsSync(f))) return true;
+  const built = Math.min(...outputs.map((f) => statSync(f).mtimeMs));
+  const inputs = Math.max(...BUILD_INPUTS.map((p) => newestMtime(join(ROOT, p))));
+  return inputs > built;
+}
+
+const LOCK = join(
+  tmpdir(),
+  `img-cost-planner-build-${Buffer.from(ROOT).toString("hex").slice(-32)}.lock`,
+);
+const LOCK_STALE_MS = 5 * 60_000;
+const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
+
+function runWebpack(): Promise<void> {
+  const cli = join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
+  const env = { ...process.env };
+  delete env.ADDIN_HOST; // tests check the development origin
+  return new Promise((done, fail) => {
+    execFile(
+      process.execPath,
+      [cli, "--mode", "production"],
+      { cwd: ROOT, env, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) fail(new Error(`webpack build failed:\n${stdout}\n${stderr}`));
+        else done();
+      },
+    );
+  });
+}
+
+/**
+ * Builds dist/ in production mode if it is missing or older than its inputs. Test files run in
+ * parallel workers, so a lock directory makes one of them build while the others wait.
+ */
+export async function ensureBuilt(): Promise<void> {
+  for (;;) {
+    if (!isBuildStale()) return;
+    try {
+      mkdirSync(LOCK);
+    } catch {
+      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > LOCK_STALE_MS)
+        rmSync(LOCK, { recursive: true });
+      await sleep(250);
+      continue;
+    }
+    try {
+      if (isBuildStale()) await runWebpack();
+      return;
+    } finally {
+      rmSync(LOCK, { recursive: true, force: true });
+    }
+  }
+}
