@@ -66,6 +66,11 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
+/** True when something under src/ changed after the newest file in dist/ was written. */
+export function distIsStale(): boolean {
+  return newestMtime(fromRoot("src")) > newestMtime(fromRoot("dist"));
+}
+
 function kb(bytes: number): string {
   return `${(bytes / KB).toFixed(1)} KB`;
 }
@@ -79,10 +84,7 @@ export function bundleSize(): Row[] {
       skipped(NAME, "pane (html + js + css) gzip", "KB", PANE, why),
     ];
   }
-  const stale =
-    newestMtime(fromRoot("src")) > newestMtime(dist)
-      ? " WARNING: dist/ is older than src/, rebuild"
-      : "";
+  const stale = distIsStale() ? "; WARNING: dist/ is older than src/, rebuild" : "";
   const files = readdirSync(dist);
   const rows: Row[] = [];
 

@@ -4,14 +4,25 @@
  */
 import type * as Core from "../../src/core/index";
 import { tryLoad } from "./paths";
+import { loadShippedCore } from "./shipped-core";
 import { QUALITIES, SIZES } from "./workload";
 
 export type CoreModule = typeof Core;
 
-export async function loadCore(): Promise<
-  { ok: true; module: CoreModule } | { ok: false; why: string }
-> {
-  return tryLoad("src/core/index", () => import("../../src/core/index"));
+/**
+ * The core to measure. `shipped` (the default): bundled by webpack as dist/ bundles it, see
+ * shipped-core.ts. Otherwise src/core as the TypeScript runner loads it, to compare with code that
+ * also runs from source.
+ */
+export async function loadCore(
+  shipped = true,
+): Promise<{ ok: true; module: CoreModule; via: string } | { ok: false; why: string }> {
+  const loaded = await tryLoad("src/core/index", () =>
+    shipped ? loadShippedCore<CoreModule>() : import("../../src/core/index"),
+  );
+  if (!loaded.ok) return loaded;
+  const via = shipped ? "core bundled by webpack (production)" : "src/core";
+  return { ok: true, module: loaded.module, via };
 }
 
 /**

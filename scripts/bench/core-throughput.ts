@@ -27,6 +27,8 @@ export async function coreThroughput(options: Options): Promise<Row[]> {
     ];
   }
   const core = loaded.module;
+  // Read once: the bundle's exports are getters, and a user's call site holds the function itself.
+  const { cost, price } = core;
   const book = core.bundledBook;
   const rows = costRows(4096, typedProviders(core, book));
   const callsPerRun = options.smoke ? 20_000 : 2_000_000;
@@ -36,7 +38,7 @@ export async function coreThroughput(options: Options): Promise<Row[]> {
   const table: PriceTable = new Map();
   const resolved = new Float64Array(rows.length);
   rows.forEach((row, i) => {
-    const p = core.price(book, row.provider, row.quality, row.size);
+    const p = price(book, row.provider, row.quality, row.size);
     if (!p.ok)
       throw new Error(`core.price rejected a workload row ${JSON.stringify(row)}: ${p.message}`);
     const byQuality = table.get(row.provider) ?? new Map<string, Map<string, number>>();
@@ -48,7 +50,7 @@ export async function coreThroughput(options: Options): Promise<Row[]> {
   });
 
   const viaCore = (r: CostRow): number => {
-    const result = core.cost(book, r.provider, r.quality, r.size, r.volume, r.retry);
+    const result = cost(book, r.provider, r.quality, r.size, r.volume, r.retry);
     return result.ok ? result.value : Number.NaN;
   };
   const viaTable = (r: CostRow): number =>
@@ -102,7 +104,7 @@ export async function coreThroughput(options: Options): Promise<Row[]> {
   const detail =
     `core ${nsCore.toFixed(1)} ns/call, Map-lookup baseline ${nsBase.toFixed(1)} ns/call, ` +
     `multiply-only floor ${nsFloor.toFixed(1)} ns/call (core = ${(nsCore / nsFloor).toFixed(0)}x floor); ` +
-    `${calls} calls per run over ${rows.length} typed rows, median of ${runs} after ${warmup} warm-up`;
+    `${calls} calls per run over ${rows.length} typed rows; ${loaded.via}; median of ${runs} after ${warmup} warm-up`;
   return [
     measured(NAME, "IMG.COST vs baseline", result.ratio, "x", RATIO, detail),
     measured(

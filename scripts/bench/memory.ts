@@ -5,6 +5,8 @@
  */
 import { spawnSync } from "node:child_process";
 import { fromRoot, repoRoot } from "./paths";
+import { loadCore } from "./core-subjects";
+import { shippedCoreFile } from "./shipped-core";
 import { measured, skipped, type Options, type Row, type Target } from "./report";
 
 const NAME = "Memory";
@@ -20,7 +22,9 @@ interface ChildReport {
   perCompile: number;
 }
 
-export function memory(options: Options): Row[] {
+export async function memory(options: Options): Promise<Row[]> {
+  const core = await loadCore();
+  if (!core.ok) return [skipped(NAME, METRIC, "MB", TARGET, core.why)];
   const copies = options.smoke ? 10 : 200;
   const child = spawnSync(
     process.execPath,
@@ -31,7 +35,12 @@ export function memory(options: Options): Row[] {
       fromRoot("scripts", "bench", "memory-child.ts"),
       String(copies),
     ],
-    { cwd: repoRoot, encoding: "utf8", timeout: 120_000 },
+    {
+      cwd: repoRoot,
+      encoding: "utf8",
+      timeout: 120_000,
+      env: { ...process.env, BENCH_CORE_BUNDLE: await shippedCoreFile() },
+    },
   );
   if (child.status !== 0) {
     throw new Error(
@@ -50,7 +59,7 @@ export function memory(options: Options): Row[] {
       TARGET,
       `${kb(report.perBook)} per book (data + compiled lookups), of which ${kb(report.perCompile)} compiled lookups ` +
         `alone; bundled book is ${kb(report.textBytes)} of minified JSON; ${report.copies} copies held, ` +
-        `node --expose-gc, heapUsed after/before`,
+        `node --expose-gc, heapUsed after/before; ${core.via}`,
     ),
   ];
 }

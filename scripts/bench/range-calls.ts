@@ -1,10 +1,12 @@
 /**
  * Range calls: =IMG.COST(A2:A100001, B2:B100001, C2:C100001, D2:D100001, E2:E100001), one call through
  * the functions layer, against the core looping over the same rows and filling the same rows x 1
- * result matrix. The functions layer is the built dist/functions.js loaded through the test harness
- * when it is there, or src/functions/functions.ts with a CustomFunctions stand-in when dist is not.
+ * result matrix. The functions layer is the built dist/functions.js when it is there (see
+ * costFromDist), or src/functions/functions.ts with a CustomFunctions stand-in when dist is not.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { runInThisContext } from "node:vm";
+import { distIsStale } from "./bundle-size";
 import { loadCore, typedProviders } from "./core-subjects";
 import { fromRoot, tryLoad } from "./paths";
 import { measured, skipped, type Options, type Row, type Target } from "./report";
@@ -18,75 +20,103 @@ const METRIC = "IMG.COST over a range vs core loop";
 type Matrix = unknown[][];
 type CostFunction = (p: Matrix, q: Matrix, s: Matrix, v: Matrix, r?: Matrix) => Matrix;
 
-/** Just enough of Excel's CustomFunctions global for src/functions to build its error values. */
-function installCustomFunctionsStandIn(): void {
-  const g = globalThis as { CustomFunctions?: unknown };
-  if (g.CustomFunctions !== undefined) return;
-  class StandInError {
-    constructor(
-      readonly code: string,
-      readonly message?: string,
-    ) {}
-  }
-  g.CustomFunctions = {
+/** Excel's error codes, as @types/custom-functions-runtime declares them. */
+const ERROR_CODES = {
+  invalidValue: "#VALUE!",
+  notAvailable: "#N/A",
+  divisionByZero: "#DIV/0!",
+  invalidNumber: "#NUM!",
+  nullReference: "#NULL!",
+  invalidName: "#NAME?",
+  invalidReference: "#REF!",
+};
+
+class StandInError {
+  constructor(
+    readonly code: string,
+    readonly message?: string,
+  ) {}
+}
+
+/**
+ * Excel's CustomFunctions global, enough for the functions to build their error values and for the
+ * bundle to associate its ids. Installed on this realm's global object, where the bundle runs.
+ */
+function installCustomFunctions(associated: Map<string, unknown>): void {
+  (globalThis as { CustomFunctions?: unknown }).CustomFunctions = {
     Error: StandInError,
-    ErrorCode: {
-      invalidValue: "#VALUE!",
-      notAvailable: "#N/A",
-      divisionByZero: "#DIV/0!",
-      invalidNumber: "#NUM!",
-      nullReference: "#NULL!",
-      invalidName: "#NAME?",
-      invalidReference: "#REF!",
+    ErrorCode: ERROR_CODES,
+    associate(idOrMappings: string | Record<string, unknown>, fn?: unknown): void {
+      const pairs =
+        typeof idOrMappings === "string"
+          ? [[idOrMappings, fn] as const]
+          : Object.entries(idOrMappings);
+      for (const [id, f] of pairs) associated.set(id.toUpperCase(), f);
     },
-    associate: () => undefined,
   };
 }
 
+let loadedFromDist: CostFunction | null = null;
+
+/**
+ * COST from dist/runtime.js + dist/functions.js, run in this realm as Excel's runtime runs them in
+ * its page. Not through test/support/functions-harness.ts: the harness runs the bundle in a separate
+ * vm context, and reading argument arrays made in another realm measured 6 to 7 times slower there
+ * (148 ms against 22 ms for 100,000 rows), a cost Excel does not have since it builds the arrays in
+ * the bundle's own realm.
+ */
+function costFromDist(): CostFunction {
+  if (loadedFromDist !== null) return loadedFromDist;
+  const associated = new Map<string, unknown>();
+  installCustomFunctions(associated);
+  for (const file of ["runtime.js", "functions.js"]) {
+    const full = fromRoot("dist", file);
+    runInThisContext(readFileSync(full, "utf8"), { filename: full });
+  }
+  const fn = associated.get("COST");
+  if (typeof fn !== "function") {
+    throw new Error(
+      `dist/functions.js associated no COST function (ids: ${[...associated.keys()].join(", ")})`,
+    );
+  }
+  loadedFromDist = fn as CostFunction;
+  return loadedFromDist;
+}
+
 async function loadCostFunction(): Promise<
-  { ok: true; fn: CostFunction; via: string } | { ok: false; why: string }
+  { ok: true; fn: CostFunction; via: string; fromDist: boolean } | { ok: false; why: string }
 > {
-  const harnessFile = "test/support/functions-harness.ts";
-  if (existsSync(fromRoot("dist", "functions.js")) && existsSync(fromRoot(harnessFile))) {
-    // Imported by path at run time: the bench must compile and run before the harness exists.
-    const harness = (await import(fromRoot(harnessFile))) as Harness;
-    const stale = harness.isBuildStale()
-      ? " (WARNING: dist/ is older than its sources, rebuild)"
-      : "";
+  if (existsSync(fromRoot("dist", "runtime.js")) && existsSync(fromRoot("dist", "functions.js"))) {
+    const stale = distIsStale() ? " (WARNING: dist/ is older than src/, rebuild)" : "";
     return {
       ok: true,
-      fn: costFromHarness(harness),
-      via: `dist/functions.js via ${harnessFile}${stale}`,
+      fn: costFromDist(),
+      via: `dist/runtime.js + dist/functions.js${stale}`,
+      fromDist: true,
     };
   }
-  installCustomFunctionsStandIn();
+  const associated = new Map<string, unknown>();
+  if ((globalThis as { CustomFunctions?: unknown }).CustomFunctions === undefined)
+    installCustomFunctions(associated);
   const loaded = await tryLoad(
     "src/functions/functions",
     () => import("../../src/functions/functions"),
   );
-  if (!loaded.ok) return { ok: false, why: `${loaded.why}, and dist/functions.js is not built` };
+  if (!loaded.ok) return { ok: false, why: `${loaded.why}, and dist/ is not built` };
   return {
     ok: true,
     fn: loaded.module.cost as CostFunction,
     via: "src/functions/functions.ts with a CustomFunctions stand-in (dist/ not built)",
+    fromDist: false,
   };
 }
 
-interface Harness {
-  loadBuiltFunctions(distDir?: string): { get(id: string): (...args: unknown[]) => unknown };
-  isBuildStale(): boolean;
-}
-
-/** COST from the built bundle, loaded the way Excel's runtime does (runtime.js then functions.js). */
-function costFromHarness(harness: Harness): CostFunction {
-  return harness.loadBuiltFunctions().get("COST") as CostFunction;
-}
-
 export async function rangeCalls(options: Options): Promise<Row[]> {
-  const core = await loadCore();
-  if (!core.ok) return [skipped(NAME, METRIC, "x", TARGET, core.why)];
   const layer = await loadCostFunction();
   if (!layer.ok) return [skipped(NAME, METRIC, "x", TARGET, layer.why)];
+  // The core loop runs the core the same way the layer does: bundled for dist/, from source for src/.
+  const core = await loadCore(layer.fromDist);
+  if (!core.ok) return [skipped(NAME, METRIC, "x", TARGET, core.why)];
   const { cost, bundledBook } = core.module;
   const count = options.smoke ? 1_000 : 100_000;
   const rows = costRows(count, typedProviders(core.module, bundledBook), 7);
@@ -140,7 +170,7 @@ export async function rangeCalls(options: Options): Promise<Row[]> {
       "x",
       TARGET,
       `${count} rows: one IMG.COST call ${ms(result.subject)}, core loop ${ms(result.baseline)}; ` +
-        `${layer.via}; median of ${runs} after ${warmup} warm-up`,
+        `${layer.via}, core loop: ${core.via}; median of ${runs} after ${warmup} warm-up`,
     ),
   ];
 }

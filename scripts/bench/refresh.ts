@@ -54,7 +54,7 @@ export async function refresh(options: Options): Promise<Row[]> {
   const detail =
     `${(bytes / MB).toFixed(2)} MB, ${providers} providers (bundled + ${copies} synthetic copies); ` +
     `JSON.parse + loadBook ${ms(result.subject)}, JSON.parse ${ms(result.baseline)}; ` +
-    `median of ${runs} after ${warmup} warm-up`;
+    `${loaded.via}; median of ${runs} after ${warmup} warm-up`;
   return [
     measured(NAME, "parse + validate + compile vs JSON.parse", result.ratio, "x", RATIO, detail),
     measured(
