@@ -186,7 +186,10 @@ class ImgPlugin extends FunctionPlugin {
     // The plugin API's types are internal to HyperFormula; these casts only cross that boundary.
     const runFunction = (this as unknown as { runFunction: (...a: unknown[]) => unknown })
       .runFunction;
-    return runFunction(ast.args, state, this.metadata(name), body) as ReturnType<
+    // As in Excel, an error in an argument is the result; the function is not called with it.
+    const guarded = (...args: unknown[]) =>
+      args.find((a) => a instanceof CellError) ?? body(...args);
+    return runFunction(ast.args, state, this.metadata(name), guarded) as ReturnType<
       FunctionPlugin["evaluateAst"]
     >;
   }
