@@ -120,8 +120,18 @@ function markdownToHtml(markdown) {
       );
     } else if (/^\s*[-*] /.test(line)) {
       const items = [];
-      for (; i < lines.length && /^\s*[-*] /.test(lines[i]); i++)
-        items.push(lines[i].replace(/^\s*[-*] /, ""));
+      for (; i < lines.length && /^\s*[-*] /.test(lines[i]); i++) {
+        let item = lines[i].replace(/^\s*[-*] /, "");
+        // Indented lines continue the item.
+        while (
+          i + 1 < lines.length &&
+          /^\s+\S/.test(lines[i + 1]) &&
+          !/^\s*[-*] /.test(lines[i + 1])
+        ) {
+          item += ` ${lines[++i].trim()}`;
+        }
+        items.push(item);
+      }
       html.push(`<ul>${items.map((item) => `<li>${inline(item)}</li>`).join("")}</ul>`);
     } else if (line.trim() === "") {
       i++;
@@ -195,6 +205,8 @@ module.exports = (_env, argv) => {
       // globalThis rather than self: the same bundle then also loads in Node for tests and the bench.
       globalObject: "globalThis",
       clean: true,
+      // Rewrite every file on each build, so file times say when dist/ was built (tests check them).
+      compareBeforeEmit: false,
     },
     resolve: { extensions: [".ts", ".js"] },
     module: {
