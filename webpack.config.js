@@ -263,8 +263,10 @@ module.exports = (_env, argv) => {
       port: DEV_PORT,
       host: "localhost",
       headers: { "Access-Control-Allow-Origin": "*" },
-      static: { directory: path.resolve(__dirname, "dist"), watch: false },
-      devMiddleware: { writeToDisk: true },
+      // Serves the build's output (what a build writes to dist/) from memory: a development build
+      // must not overwrite a production dist/ that tests and the bench use, nor stale files leak in.
+      static: false,
+      devMiddleware: { stats: "errors-warnings" },
       // No injected reload client: it would touch window in functions.js. Reload the add-in after a change.
       client: false,
       hot: false,
