@@ -71,7 +71,7 @@ describe("Cost estimate (seed 004's seven-step worksheet)", () => {
       row: row.row + 1,
       col: row.col,
     });
-    expect(worked).toBe("With your answers: 2000 x 3 x 1.25 x $0.0530 = $397.50");
+    expect(worked).toBe("With your answers: 2000 x 3 x 1.25 x 0.053 USD = 397.5 USD");
   });
 
   it("follows the approval answer", () => {
@@ -89,6 +89,13 @@ describe("Cost estimate (seed 004's seven-step worksheet)", () => {
     // seed 000: flat 0.008; 1,000 x 1 x 1 x 0.008 = 8.00
     expect(fresh.beside("Monthly budget")).toBeCloseTo(8, 9);
     expect(fresh.beside("Same budget from IMG.COST")).toBe(8);
+  });
+
+  it("says so instead of dividing by zero when a job has no images", () => {
+    const fresh = evaluate(template("cost-estimate"));
+    setBeside(fresh, "How many images are generated per job?", 0);
+    expect(fresh.beside("Monthly budget")).toBe(0); // 2,000 x 0 x 1.25 x 0.053 = 0
+    expect(fresh.beside("Jobs it covers")).toBe("no images per job");
   });
 
   it("shows the core's reason, not a number, for a bad input", () => {

@@ -188,7 +188,10 @@ export function costEstimateTemplate(): TemplateSpec {
   });
   t.put(26, 3, "Whole images kept after retries, from IMG.AFFORD", { style: "note" });
   t.put(27, 1, "Jobs it covers", { style: "label" });
-  t.put(27, 2, `=INT(${abs(26, 2)}/${perJob})`, { format: "count", style: "result" });
+  t.put(27, 2, `=IF(${perJob}>0,INT(${abs(26, 2)}/${perJob}),"no images per job")`, {
+    format: "count",
+    style: "result",
+  });
   t.put(27, 3, "Images it buys / images per job, rounded down", { style: "note" });
 
   // The planning formula, as text and with the inputs filled in.
@@ -209,7 +212,8 @@ export function costEstimateTemplate(): TemplateSpec {
   t.put(
     34,
     1,
-    `="With your answers: "&${jobs}&" x "&${perJob}&" x "&${retry}&" x $"&TEXT(${price},"0.0000")&" = $"&TEXT(${budget},"0.00")`,
+    // No TEXT(): its format codes depend on the user's locale; a plain number follows it.
+    `="With your answers: "&${jobs}&" x "&${perJob}&" x "&${retry}&" x "&ROUND(${price},6)&" USD = "&ROUND(${budget},2)&" USD"`,
     { style: "formulaText" },
   );
 
