@@ -2,7 +2,7 @@
  * In a spreadsheet engine: a planning sheet of N rows (provider, quality, size, volume, retry, total)
  * built and fully evaluated by HyperFormula, the total as =IMG.COST(A2,B2,C2,D2,E2) against the same
  * sheet with what a person would write without the add-in:
- *   =VLOOKUP(A2&"|"&B2&"|"&C2,Prices!$A$1:$B$K,2,FALSE)*D2*E2
+ *   =VLOOKUP(A2&"|"&B2&"|"&C2,Prices!$A$1:$B$K,2,FALSE())*D2*E2   (HyperFormula spells FALSE as FALSE())
  * over a price table holding every provider|quality|size the rows use, priced from the same book.
  * Timed: HyperFormula.buildFromSheets (parse, dependency graph, evaluation of every cell).
  */
@@ -84,7 +84,7 @@ export async function spreadsheet(options: Options): Promise<Row[]> {
   const nativeSheets = {
     Prices: priceSheet,
     Plan: planSheet(
-      (n) => `=VLOOKUP(A${n}&"|"&B${n}&"|"&C${n},${lookupRange},2,FALSE)*D${n}*E${n}`,
+      (n) => `=VLOOKUP(A${n}&"|"&B${n}&"|"&C${n},${lookupRange},2,FALSE())*D${n}*E${n}`,
     ),
   };
   const config = { licenseKey: "gpl-v3", maxRows: Math.max(200_000, count + 10), maxColumns: 64 };
@@ -122,8 +122,8 @@ export async function spreadsheet(options: Options): Promise<Row[]> {
   const buildAndDrop = (sheets: Record<string, Cell[][]>) => (): void => {
     support.support.build(sheets, config).destroy();
   };
-  const runs = options.smoke ? 3 : 7;
-  const warmup = options.smoke ? 1 : 2;
+  const runs = options.smoke ? 3 : 5;
+  const warmup = 1;
   const result = paired(buildAndDrop(imgSheets), buildAndDrop(nativeSheets), runs, warmup);
   return [
     measured(
