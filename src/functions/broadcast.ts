@@ -9,7 +9,7 @@
  * This is the hot path of =IMG.COST(A2:A100001, ...): one pass, a preallocated result, one scratch
  * array reused for every cell, and errors built only for the cells that fail.
  */
-import type { Result } from "../core";
+import type { Failure, Result } from "../core";
 import { isErrorValue, toExcelError, valueError } from "./errors";
 
 /** Computes one cell from the argument values of that cell (the scratch array, read-only). */
@@ -113,6 +113,8 @@ export function broadcast(
     if (singleError === null && isErrorValue(single)) singleError = single;
   }
   const result: unknown[][] = new Array<unknown[]>(rows);
+  let lastFailure: Failure | null = null;
+  let lastError: CustomFunctions.Error | null = null;
   for (let r = 0; r < rows; r++) {
     const out: unknown[] = new Array<unknown>(columns);
     for (let c = 0; c < columns; c++) {
@@ -130,7 +132,17 @@ export function broadcast(
         continue;
       }
       const outcome = compute(scratch);
-      out[c] = outcome.ok ? outcome.value : toExcelError(outcome);
+      if (outcome.ok) {
+        out[c] = outcome.value;
+      } else {
+        // The core reuses failure objects for repeated bad input (a column of blanks): reuse the
+        // Excel error too rather than build one per row.
+        if (outcome !== lastFailure) {
+          lastFailure = outcome;
+          lastError = toExcelError(outcome);
+        }
+        out[c] = lastError;
+      }
     }
     result[r] = out;
   }

@@ -58,6 +58,21 @@ describe("IMG.COST over ranges", () => {
     expect(result[9]).toEqual([924]); // 10,000 x 1.2 x 0.077
   });
 
+  test("each bad row says what is wrong with that row", () => {
+    const result = fns.call(
+      "COST",
+      column("x", "openai", "y", "openai"),
+      column("high", "ultra", "high", "low"),
+      cell("square"),
+      column(1, 1, 1, ""),
+      null,
+    ) as unknown[][];
+    expectExcelError(result[0]?.[0], "#N/A", '"x"');
+    expectExcelError(result[1]?.[0], "#VALUE!", '"ultra"');
+    expectExcelError(result[2]?.[0], "#N/A", '"y"');
+    expectExcelError(result[3]?.[0], "#VALUE!", "Volume is empty");
+  });
+
   test("a row of values (1 x N) gives a row of results", () => {
     const result = fns.call(
       "COST",
