@@ -155,6 +155,8 @@ function queueWrites(sheet: Excel.Worksheet, template: TemplateSpec, plan: Inser
       chart.series.getItemAt(i).setXAxisValues(sheet.getRange(categories));
     }
     chart.legend.visible = seriesCount > 1;
+    // Bars are drawn bottom-up; reversed, they read top-down in the table's order.
+    if (spec.kind === "barClustered") chart.axes.categoryAxis.reversePlotOrder = true;
   }
 
   sheet.activate();

@@ -165,7 +165,8 @@ describe("Provider comparison", () => {
     for (const id of ["openai", "azure", "pixazo", "replicate-byok"]) {
       expect(row(id)).toEqual({ price: 0.053, total: 530, rank: 4, multiple: 6.625 });
     }
-    expect(sheet.beside("Cheapest total")).toBe(80);
+    expect(sheet.beside("Cheapest", 1)).toBe(0.008);
+    expect(sheet.beside("Cheapest", 2)).toBe(80);
   });
 
   it("shows #N/A with the reason for providers with no published price, and leaves them unranked", () => {
@@ -213,6 +214,15 @@ describe("Provider comparison", () => {
     expect(fresh.beside("openai-batch", 3)).toBe(1055);
     expect(fresh.beside("openai", 3)).toBe(2110);
     expect(fresh.beside("openai", 5)).toBeCloseTo(26.375, 9); // 2,110 / 80
+  });
+
+  it("still ranks and compares at a volume of 0, by price", () => {
+    const fresh = evaluate(template("comparison"));
+    setBeside(fresh, "Images", 0, 1, 0);
+    expect(fresh.beside("atlas", 3)).toBe(0);
+    expect(fresh.beside("atlas", 4)).toBe(1);
+    expect(fresh.beside("prospolabs", 4)).toBe(3);
+    expect(fresh.beside("prospolabs", 5)).toBe(3.5); // 0.028 / 0.008
   });
 
   it("lists every GPT Image 2 provider of the book and no comparison model", () => {

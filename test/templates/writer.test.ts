@@ -48,7 +48,10 @@ class FakeRange {
 class FakeChart {
   readonly title: { text?: string } = {};
   readonly legend: { visible?: boolean } = {};
-  readonly axes = { valueAxis: { title: {} as { text?: string } } };
+  readonly axes = {
+    valueAxis: { title: {} as { text?: string } },
+    categoryAxis: {} as { reversePlotOrder?: boolean },
+  };
   position: [string, string] | undefined;
   readonly xAxisValues: string[] = [];
   constructor(
@@ -287,6 +290,8 @@ describe("insertTemplate", () => {
     });
     expect(chart!.title.text).toBe("Total cost by provider");
     expect(chart!.xAxisValues).toEqual([`B13:B${12 + providers}`]);
+    expect(chart!.axes.categoryAxis.reversePlotOrder).toBe(true); // bars in the table's order
+    expect(chart!.axes.valueAxis.title.text).toBe("USD");
   });
 
   it("draws the projection's chart with one series per provider over images per day", async () => {

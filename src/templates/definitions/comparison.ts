@@ -5,7 +5,7 @@
  * IMG.CHEAPEST formula.
  */
 import type { CompiledBook } from "../../core";
-import { abs, absRangeA1, ref, TemplateBuilder } from "../layout";
+import { a1, abs, absRangeA1, ref, TemplateBuilder } from "../layout";
 import type { TemplateSpec } from "../model";
 import {
   AMOUNT,
@@ -95,28 +95,39 @@ export function comparisonTemplate(book: CompiledBook): TemplateSpec {
   ]);
   const first = header + 1;
   const last = header + providers.length;
+  const prices = absRangeA1({ top: first, left: COL.price, bottom: last, right: COL.price });
   const totals = absRangeA1({ top: first, left: COL.total, bottom: last, right: COL.total });
   const cheapestRow = last + 2;
-  const cheapest = abs(cheapestRow, COL.total);
+  const cheapestPrice = abs(cheapestRow, COL.price);
   providers.forEach((provider, i) => {
     const row = first + i;
-    const id = abs(row, COL.id).replace(/\$(\d+)$/, "$1"); // column fixed, row relative
-    const total = abs(row, COL.total).replace(/\$(\d+)$/, "$1");
+    // Column fixed, row relative, as a person would write it and fill down.
+    const id = `$${a1(row, COL.id)}`;
+    const price = `$${a1(row, COL.price)}`;
     t.put(row, COL.id, provider.id, { format: "text", style: "label" });
     t.put(row, COL.name, provider.name, { style: "label" });
     t.put(row, COL.price, `=IMG.PRICE(${id},${quality},${size})`, { format: "usdPrice" });
     t.put(row, COL.total, `=IMG.COST(${id},${quality},${size},${volume},${retry})`, {
       format: "usd",
     });
-    t.put(row, COL.rank, `=IF(ISNUMBER(${total}),COUNTIFS(${totals},"<"&${total})+1,"no price")`, {
+    // Ranked and compared by price, so a volume of 0 still ranks; COUNTIFS and MINIFS skip #N/A.
+    t.put(row, COL.rank, `=IF(ISNUMBER(${price}),COUNTIFS(${prices},"<"&${price})+1,"no price")`, {
       format: "count",
     });
-    t.put(row, COL.multiple, `=IF(ISNUMBER(${total}),${total}/${cheapest},"")`, {
-      format: "multiple",
-    });
+    t.put(
+      row,
+      COL.multiple,
+      `=IF(AND(ISNUMBER(${price}),${cheapestPrice}>0),${price}/${cheapestPrice},"")`,
+      { format: "multiple" },
+    );
   });
   t.table("ProviderRanking", { top: header, left: 0, bottom: last, right: COL.multiple });
-  t.put(cheapestRow, COL.price, "Cheapest total", { style: "label" });
+  t.put(cheapestRow, COL.name, "Cheapest", { style: "label" });
+  // A free price (0) would make every multiple infinite: the cheapest paid price is the yardstick.
+  t.put(cheapestRow, COL.price, `=MINIFS(${prices},${prices},">0")`, {
+    format: "usdPrice",
+    style: "total",
+  });
   t.put(cheapestRow, COL.total, `=MINIFS(${totals},${totals},">=0")`, {
     format: "usd",
     style: "total",
