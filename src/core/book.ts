@@ -85,6 +85,7 @@ export interface Tier {
   readonly listPrice: number | null;
   readonly minPrice: number | null;
   readonly minMicros: number | null;
+  readonly listMicros: number | null;
   /** How the source words the size, for isolated points. */
   readonly sizeLabel: string | null;
   /** A shared, frozen success result for `price`. */
@@ -182,6 +183,7 @@ function makeTier(
     listPrice: listMicros === null ? null : clean(listMicros / 1e6),
     minPrice: minMicros === null ? null : clean(minMicros / 1e6),
     minMicros,
+    listMicros,
     sizeLabel,
     priceResult: Object.freeze({ ok: true as const, value: price }),
   });
@@ -390,7 +392,7 @@ function resolveImageUncached(
       const scale = (t: Tier): Tier =>
         makeTier(
           t.micros * factor,
-          t.listPrice === null ? null : toMicros(t.listPrice) * factor,
+          t.listMicros === null ? null : t.listMicros * factor,
           t.minMicros === null ? null : t.minMicros * factor,
           t.sizeLabel,
         );

@@ -155,7 +155,9 @@ export function crossCheck(book: PriceBookJson): BookProblem[] {
   });
   for (const start of edges.keys()) {
     const cycle = findCycle(start, edges);
-    if (cycle !== null && cycle[0] === start) {
+    // Report each circle once, from its alphabetically first member.
+    const members = cycle?.slice(0, -1) ?? [];
+    if (cycle !== null && members.every((id) => start <= id)) {
       const i = providerIds.get(start) ?? 0;
       out.push({
         path: `providers[${i}].image`,

@@ -37,6 +37,7 @@ export {
   quote,
   price,
   cost,
+  listCost,
   afford,
   tokenCost,
   rank,

@@ -36,6 +36,18 @@ const readCount = readAmount;
 const readRetryMultiplier = readRetry;
 const money = moneyOf;
 
+const TOO_LARGE =
+  "the result is too large to compute. Accepted: amounts whose result stays below about 1e300.";
+
+/** A money result, or BAD_NUMBER when the inputs are so large that it overflows. */
+function finite(result: number, amount: number, retry: number): Result<number> {
+  if (Number.isFinite(result)) return { ok: true, value: result };
+  return fail(
+    "BAD_NUMBER",
+    `Amount ${describe(amount)} with retry multiplier ${describe(retry)}: ${TOO_LARGE}`,
+  );
+}
+
 const QUALITY_INDEX: Readonly<Record<Quality, number>> = { low: 0, medium: 1, high: 2 };
 
 const isFailure = (x: unknown): x is Failure => x !== null && (x as { ok?: unknown }).ok === false;
@@ -169,7 +181,41 @@ export function cost(
   }
   const tier = tierOf(p, resolved, QUALITY_INDEX[q.value], s.value);
   if (isFailure(tier)) return tier;
-  return { ok: true, value: money(n * r, tier.micros) };
+  return finite(money(n * r, tier.micros), n, r);
+}
+
+/**
+ * USD for `volume` images at the list or retail price the source gives beside the billed one
+ * (Atlas Cloud's list 0.01, Prospolabs' retail): what the same plan costs without the discount.
+ * NOT_PUBLISHED when the source gives no list price.
+ */
+export function listCost(
+  book: CompiledBook,
+  provider: unknown,
+  quality: unknown,
+  size: unknown,
+  volume: unknown,
+  retry?: unknown,
+  asOf?: unknown,
+): Result<number> {
+  const p = lookupProvider(book, provider);
+  if (isFailure(p)) return p;
+  const q = parseQuality(quality);
+  if (!q.ok) return q;
+  const s = parseSize(size);
+  if (!s.ok) return s;
+  const n = readAmount(volume, "Volume");
+  if (typeof n !== "number") return n;
+  const r = readRetry(retry);
+  if (typeof r !== "number") return r;
+  const date = readAsOf(asOf);
+  if (isFailure(date)) return date;
+  const tier = lookupTier(p, imagePricesOn(book, p, date), QUALITY_INDEX[q.value], s.value);
+  if (isFailure(tier)) return tier;
+  if (tier.listMicros === null) {
+    return fail("NOT_PUBLISHED", `${p.info.name} gives no list price beside its billed price.`);
+  }
+  return finite(moneyOf(n * r, tier.listMicros), n, r);
 }
 
 /**
@@ -202,7 +248,7 @@ export function afford(
   if (dated.micros === 0) {
     return fail("BAD_ARGUMENT", `The price is 0: any number of images fits budget ${describe(b)}.`);
   }
-  return { ok: true, value: Math.floor(clean(clean(b * 1e6) / (dated.micros * r))) };
+  return finite(Math.floor(clean(clean(b * 1e6) / (dated.micros * r))), b, r);
 }
 
 /** Token counts for one request or a whole plan; the cached counts may be left out (0). */
@@ -271,10 +317,9 @@ export function tokenCost(
     }
     total += n * micros;
   }
-  return {
-    ok: true,
-    value: Number.isSafeInteger(total) ? total / 1e12 : clean(clean(total) / 1e12),
-  };
+  const usd = Number.isSafeInteger(total) ? total / 1e12 : clean(clean(total) / 1e12);
+  if (Number.isFinite(usd)) return { ok: true, value: usd };
+  return fail("BAD_NUMBER", `Token counts this large make ${TOO_LARGE}`);
 }
 
 /** One priced provider in a ranking. */
@@ -339,5 +384,6 @@ export function rank(
     if (tier.minPrice !== null) row.minPrice = tier.minPrice;
     return row;
   });
+  if (rows.some((row) => !Number.isFinite(row.total))) return finite(Infinity, n, r) as Failure;
   return { ok: true, value: { rows, leftOut } };
 }

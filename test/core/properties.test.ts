@@ -1,0 +1,229 @@
+/**
+ * Properties over arbitrary inputs: the core never throws, every result is an error from the closed
+ * set or a finite number >= 0, and cost is linear in volume and in the retry multiplier.
+ */
+import fc from "fast-check";
+import {
+  afford,
+  bundledBook as book,
+  cost,
+  findProvider,
+  listCost,
+  parseDate,
+  parseQuality,
+  parseSize,
+  price,
+  priceRows,
+  quote,
+  rank,
+  tokenCost,
+  type Result,
+} from "../../src/core";
+
+const CODES = new Set([
+  "EMPTY",
+  "BAD_NUMBER",
+  "NEGATIVE",
+  "RETRY_BELOW_ONE",
+  "BAD_QUALITY",
+  "BAD_SIZE",
+  "BAD_DATE",
+  "BAD_ARGUMENT",
+  "UNKNOWN_PROVIDER",
+  "NOT_PUBLISHED",
+  "SIZE_NOT_PRICED",
+  "NO_TOKEN_METERS",
+  "NO_PRICE_ON_DATE",
+  "BAD_BOOK",
+]);
+
+/** A failure from the closed set with a message, or (for money) a finite number >= 0. */
+function wellFormed(result: Result<unknown>, money: boolean): boolean {
+  if (!result.ok)
+    return (
+      CODES.has(result.code) && typeof result.message === "string" && result.message.length > 0
+    );
+  if (!money) return true;
+  return typeof result.value === "number" && Number.isFinite(result.value) && result.value >= 0;
+}
+
+// Realistic values mixed with anything at all, so both the success and the failure paths are exercised.
+const providerArg = fc.oneof(
+  fc.constantFrom(...book.providers.map((p) => p.id), "OpenAI", "fal.ai", ""),
+  fc.anything(),
+);
+const qualityArg = fc.oneof(
+  fc.constantFrom("low", "medium", "high", "auto", "HIGH", ""),
+  fc.anything(),
+);
+const sizeArg = fc.oneof(
+  fc.constantFrom(
+    "1024x1024",
+    "square",
+    "portrait",
+    "3840x2160",
+    "1024x768",
+    "2048 X 1152",
+    "1000x1000",
+  ),
+  fc.anything(),
+);
+const numberArg = fc.oneof(fc.double(), fc.integer(), fc.anything());
+const dateArg = fc.oneof(
+  fc.constantFrom(undefined, null, "2026-05-04", 46140, 60, "2026-02-30"),
+  fc.anything(),
+);
+
+describe("never throws, always a well-formed result", () => {
+  it("cost, listCost, price, quote, afford", () => {
+    fc.assert(
+      fc.property(
+        providerArg,
+        qualityArg,
+        sizeArg,
+        numberArg,
+        numberArg,
+        dateArg,
+        (p, q, s, n, r, d) => {
+          expect(wellFormed(cost(book, p, q, s, n, r, d), true)).toBe(true);
+          expect(wellFormed(listCost(book, p, q, s, n, r, d), true)).toBe(true);
+          expect(wellFormed(price(book, p, q, s, d), true)).toBe(true);
+          expect(wellFormed(afford(book, n, p, q, s, r, d), true)).toBe(true);
+          const quoted = quote(book, p, q, s, d);
+          expect(wellFormed(quoted, false)).toBe(true);
+          if (quoted.ok)
+            expect(Number.isFinite(quoted.value.price) && quoted.value.price >= 0).toBe(true);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("tokenCost, rank, priceRows, findProvider and the parsers", () => {
+    fc.assert(
+      fc.property(
+        providerArg,
+        qualityArg,
+        sizeArg,
+        numberArg,
+        numberArg,
+        fc.anything(),
+        dateArg,
+        (p, q, s, n, r, any, d) => {
+          expect(
+            wellFormed(
+              tokenCost(book, p, { textInput: n, imageInput: r, imageOutput: n }, d),
+              true,
+            ),
+          ).toBe(true);
+          expect(wellFormed(tokenCost(book, p, any as never, d), true)).toBe(true);
+          const ranked = rank(book, q, s, n, r, d);
+          expect(wellFormed(ranked, false)).toBe(true);
+          if (ranked.ok) {
+            for (const row of ranked.value.rows)
+              expect(Number.isFinite(row.total) && row.total >= 0).toBe(true);
+          }
+          expect(wellFormed(priceRows(book, p, d), false)).toBe(true);
+          expect(wellFormed(findProvider(book, p), false)).toBe(true);
+          expect(wellFormed(parseQuality(any), false)).toBe(true);
+          expect(wellFormed(parseSize(any), false)).toBe(true);
+          expect(wellFormed(parseDate(any), false)).toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("arbitrary text for provider, quality and size", () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.string(), (p, q, s) => {
+        expect(wellFormed(cost(book, p, q, s, 1), true)).toBe(true);
+      }),
+    );
+  });
+});
+
+/** Every (provider, quality, size) with a published price: the ground the linearity properties stand on. */
+const PRICED: [string, string, string][] = [];
+for (const p of book.providers) {
+  for (const q of ["low", "medium", "high"]) {
+    for (const s of ["1024x1024", "1024x1536", "1536x1024", "1024x768", "3840x2160", "2048x2048"]) {
+      if (price(book, p.id, q, s).ok) PRICED.push([p.id, q, s]);
+    }
+  }
+}
+const priced = fc.constantFrom(...PRICED);
+const close = (a: number, b: number): boolean =>
+  Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b), 1e-12);
+const valueOf = (r: Result<number>): number => (r.ok ? r.value : NaN);
+
+describe("cost is linear", () => {
+  it("has published prices to test on", () => {
+    expect(PRICED.length).toBeGreaterThan(40);
+  });
+
+  it("in volume: cost(k x volume) = k x cost(volume)", () => {
+    fc.assert(
+      fc.property(
+        priced,
+        fc.double({ min: 0, max: 1e7, noNaN: true }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.double({ min: 1, max: 5, noNaN: true }),
+        ([p, q, s], volume, k, retry) => {
+          const one = valueOf(cost(book, p, q, s, volume, retry));
+          const many = valueOf(cost(book, p, q, s, k * volume, retry));
+          expect(close(many, k * one)).toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("in retry: cost(volume, k x retry) = k x cost(volume, retry)", () => {
+    fc.assert(
+      fc.property(
+        priced,
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.double({ min: 1, max: 10, noNaN: true }),
+        fc.double({ min: 1, max: 10, noNaN: true }),
+        ([p, q, s], volume, retry, k) => {
+          const base = valueOf(cost(book, p, q, s, volume, retry));
+          const scaled = valueOf(cost(book, p, q, s, volume, k * retry));
+          expect(close(scaled, k * base)).toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("whole volumes give exactly the decimal a person would write", () => {
+    // The oracle: volume x price in micro-dollars as a BigInt, written out as a decimal string.
+    fc.assert(
+      fc.property(priced, fc.integer({ min: 0, max: 100_000_000 }), ([p, q, s], volume) => {
+        const micros = BigInt(Math.round(valueOf(price(book, p, q, s)) * 1e6));
+        const total = BigInt(volume) * micros;
+        const decimal = `${total / 1_000_000n}.${(total % 1_000_000n).toString().padStart(6, "0")}`;
+        expect(valueOf(cost(book, p, q, s, volume))).toBe(Number(decimal));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("afford never buys more than the budget", () => {
+    fc.assert(
+      fc.property(
+        priced,
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 0, max: 99 }),
+        ([p, q, s], dollars, cents) => {
+          const budget = Number(`${dollars}.${String(cents).padStart(2, "0")}`); // the typed decimal, e.g. 2.47
+          const images = valueOf(afford(book, budget, p, q, s));
+          expect(Number.isInteger(images)).toBe(true);
+          expect(valueOf(cost(book, p, q, s, images))).toBeLessThanOrEqual(budget);
+          expect(valueOf(cost(book, p, q, s, images + 1))).toBeGreaterThan(budget);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
