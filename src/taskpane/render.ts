@@ -168,6 +168,7 @@ export function renderDiff(candidate: Candidate): void {
   body.replaceChildren(...parts);
   byId("review-warnings").replaceChildren(...warnings.map((w) => h("li", {}, w)));
   byId("confirm-row").hidden = warnings.length === 0;
+  byId("review-warnings-heading").hidden = warnings.length === 0;
   const confirm = byId<HTMLInputElement>("confirm-drastic");
   confirm.checked = false;
   byId("review").hidden = false;
@@ -185,4 +186,5 @@ export function showMessage(text: string, tone: Tone = "info"): void {
   const node = byId("message");
   node.className = `message is-${tone}`;
   node.textContent = text;
+  byId("dismiss").hidden = text === "";
 }

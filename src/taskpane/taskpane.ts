@@ -3,6 +3,7 @@
  * book in the workbook, and inserts formulas, the prices sheet and templates. Each step lives in its
  * own module; this file wires them to the page and owns the pane's small state.
  */
+import { evalFree } from "./noEval";
 import type { BookOrigin, CompiledBook } from "../core";
 import { bundledBook, loadBook } from "../core";
 import { getActiveBook, setActiveBook } from "../shared/activeBook";
@@ -79,6 +80,7 @@ async function start(): Promise<void> {
   renderTemplates();
   renderAll();
   document.body.dataset["ready"] = state.inExcel ? "excel" : "browser";
+  document.body.dataset["evalFree"] = String(evalFree);
 }
 
 // ---- rendering -----------------------------------------------------------------------------------
@@ -437,6 +439,7 @@ function wire(): void {
     if (event.key === "Enter") void run(refreshClicked);
   });
   byId("confirm-drastic").addEventListener("change", updateApplyEnabled);
+  byId("dismiss").addEventListener("click", () => showMessage(""));
   byId("refresh").addEventListener("click", () => void run(refreshClicked));
   byId("apply").addEventListener("click", () => void run(applyClicked));
   byId("discard").addEventListener("click", () => {

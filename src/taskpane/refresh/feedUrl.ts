@@ -4,7 +4,9 @@
  */
 export type UrlCheck = { ok: true; url: URL } | { ok: false; message: string };
 
-const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+// [::1] is not here: Chromium's Content-Security-Policy cannot name an IPv6 literal in connect-src,
+// so the pane could not reach it anyway; say so instead of failing with a network error.
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1"]);
 
 export function checkFeedUrl(input: string, base?: string): UrlCheck {
   const text = input.trim();
@@ -26,9 +28,16 @@ export function checkFeedUrl(input: string, base?: string): UrlCheck {
   if (url.protocol === "https:") return { ok: true, url };
   if (url.protocol === "http:") {
     if (LOCAL_HOSTS.has(url.hostname)) return { ok: true, url };
+    if (url.hostname === "[::1]") {
+      return {
+        ok: false,
+        message:
+          "Plain http to [::1] is blocked by the pane's security policy; use http://localhost or http://127.0.0.1.",
+      };
+    }
     return {
       ok: false,
-      message: `Plain http is only accepted for localhost, 127.0.0.1 and [::1]; use https for ${url.hostname}.`,
+      message: `Plain http is only accepted for localhost and 127.0.0.1; use https for ${url.hostname}.`,
     };
   }
   return {

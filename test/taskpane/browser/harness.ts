@@ -1,0 +1,163 @@
+/**
+ * Runs the built pane in headless Chromium with no network: dist/ and the test feeds come from a
+ * local server on 127.0.0.1, office.js from @microsoft/office-js's dist (the CDN address is
+ * intercepted), everything else is refused.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join, normalize, resolve } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { DIST, ensureBuilt } from "../../support/functions-harness";
+
+const ROOT = resolve(__dirname, "..", "..", "..");
+const OFFICE_DIST = join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
+const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+export const SCREENSHOTS = join(ROOT, "test-results", "screenshots");
+export const PANE_WIDTH = 350;
+
+const TYPES: Record<string, string> = {
+  html: "text/html; charset=utf-8",
+  js: "text/javascript; charset=utf-8",
+  css: "text/css; charset=utf-8",
+  json: "application/json",
+  png: "image/png",
+};
+
+export type FeedHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+export interface Harness {
+  origin: string;
+  context: BrowserContext;
+  /** Page errors, console errors and CSP violations seen so far. */
+  problems: string[];
+  feeds: Map<string, FeedHandler>;
+  open(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * Before any page script: a CustomFunctions stand-in that keeps what the functions bundle
+ * associates (office.js fills in the rest of the object), so a test can call IMG.COST the way a
+ * cell would, in the same page as the pane.
+ */
+const CAPTURE_FUNCTIONS = `(() => {
+  const registered = {};
+  window.__registered = registered;
+  const target = {};
+  let officeAssociate;
+  Object.defineProperty(target, "associate", {
+    configurable: true,
+    get() {
+      return (id, fn) => {
+        if (typeof id === "string") registered[id.toUpperCase()] = fn;
+        else for (const [k, v] of Object.entries(id)) registered[k.toUpperCase()] = v;
+        if (typeof officeAssociate === "function") {
+          try { officeAssociate(id, fn); } catch (e) { /* outside Excel office.js may refuse */ }
+        }
+      };
+    },
+    set(v) { officeAssociate = v; },
+  });
+  window.CustomFunctions = target;
+  document.addEventListener("securitypolicyviolation", (e) => {
+    console.error("CSP violation: " + e.violatedDirective + " " + e.blockedURI + " at " + e.sourceFile + ":" + e.lineNumber + ":" + e.columnNumber);
+  });
+})();`;
+
+export async function startHarness(): Promise<Harness> {
+  await ensureBuilt();
+  const feeds = new Map<string, FeedHandler>();
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const feed = feeds.get(url.pathname);
+    if (feed !== undefined) {
+      res.setHeader("cache-control", "no-store");
+      feed(req, res);
+      return;
+    }
+    const file = normalize(join(DIST, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(DIST) || !existsSync(file) || url.pathname.endsWith("/")) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    const ext = file.slice(file.lastIndexOf(".") + 1);
+    res
+      .writeHead(200, { "content-type": TYPES[ext] ?? "application/octet-stream" })
+      .end(readFileSync(file));
+  });
+  const sockets = new Set<import("node:net").Socket>();
+  server.on("connection", (s) => {
+    sockets.add(s);
+    s.on("close", () => sockets.delete(s));
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const profile = mkdtempSync(join(tmpdir(), "pane-profile-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+    viewport: { width: PANE_WIDTH, height: 900 },
+  });
+  await context.route("**/*", async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(CDN)) {
+      const name = url.slice(CDN.length).split("?")[0] ?? "";
+      const file = normalize(join(OFFICE_DIST, name));
+      if (file.startsWith(OFFICE_DIST) && existsSync(file)) {
+        await route.fulfill({
+          status: 200,
+          contentType: "text/javascript; charset=utf-8",
+          body: readFileSync(file),
+        });
+      } else {
+        await route.fulfill({ status: 404, body: "" });
+      }
+      return;
+    }
+    if (url.startsWith(origin)) {
+      await route.continue();
+      return;
+    }
+    await route.abort("internetdisconnected");
+  });
+  await context.addInitScript({ content: CAPTURE_FUNCTIONS });
+  const problems: string[] = [];
+  mkdirSync(SCREENSHOTS, { recursive: true });
+
+  return {
+    origin,
+    context,
+    problems,
+    feeds,
+    async open() {
+      const page = await context.newPage();
+      page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+      page.on("console", (m) => {
+        if (m.type() === "error" && !/Failed to load resource/.test(m.text()))
+          problems.push(`console: ${m.text()}`);
+      });
+      await page.goto(`${origin}/taskpane.html`);
+      await page.waitForSelector("body[data-ready]", { timeout: 20_000 });
+      return page;
+    },
+    async close() {
+      await context.close();
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((done) => server.close(() => done()));
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
