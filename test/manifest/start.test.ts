@@ -50,7 +50,8 @@ beforeAll(async () => {
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       if (output.includes("Press Ctrl+C to stop.")) done();
-      if (output.includes("The build has errors")) fail(new Error(`npm start could not build:\n${output}`));
+      if (output.includes("The build has errors"))
+        fail(new Error(`npm start could not build:\n${output}`));
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", onData);
