@@ -84,6 +84,12 @@ function describeRule(validation: InputValidation): string {
 /** Queues every write of the plan on the new sheet. No sync here. */
 function queueWrites(sheet: Excel.Worksheet, template: TemplateSpec, plan: InsertionPlan): void {
   const { grid } = plan;
+  // Names before formulas: a formula entered before its sheet-scoped name exists could bind to a
+  // workbook-scoped name of the same spelling, or read #NAME?.
+  for (const name of grid.names) {
+    const cell = sheet.getRange(name.address.replace(/\$/g, ""));
+    sheet.names.add(name.name, cell, clip(name.note, PROMPT_MESSAGE_MAX));
+  }
   if (grid.rows > 0 && grid.cols > 0) {
     const whole = sheet.getRange(`A1:${a1(grid.rows - 1, grid.cols - 1)}`);
     // Formats first, so text inputs such as 1024x1024 are stored as text.
@@ -111,10 +117,6 @@ function queueWrites(sheet: Excel.Worksheet, template: TemplateSpec, plan: Inser
     applyLook(sheet.getRange(a1(cell.row, cell.col)), look);
   }
 
-  for (const name of grid.names) {
-    const cell = sheet.getRange(name.address.replace(/\$/g, ""));
-    sheet.names.add(name.name, cell, clip(name.note, PROMPT_MESSAGE_MAX));
-  }
   for (const cell of template.cells) {
     if (cell.input === undefined) continue;
     const validation = sheet.getRange(a1(cell.row, cell.col)).dataValidation;

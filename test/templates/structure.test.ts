@@ -105,6 +105,9 @@ describe.each(templates.map((t) => [t.id, t] as const))("template %s", (_id, tem
     expect(names.length).toBeGreaterThan(0);
     expect(new Set(names).size).toBe(names.length);
     for (const n of grid.names) expect(isValidExcelName(n.name)).toBe(true);
+    // Defined names and table names share one namespace in Excel.
+    const tables = new Set(template.tables.map((t) => t.name.toLowerCase()));
+    for (const name of names) expect(tables.has(name)).toBe(false);
   });
 
   it("formats money as dollars: totals with 2 decimals, per-image prices with 4", () => {

@@ -28,12 +28,16 @@ class FakeRange {
     wrapText?: boolean;
   } = { font: {}, fill: {} };
   readonly dataValidation: { rule?: unknown; prompt?: unknown; errorAlert?: unknown } = {};
-  constructor(readonly address: string) {}
+  constructor(
+    readonly address: string,
+    private readonly sheetEvents: string[],
+  ) {}
   get formulas(): unknown {
     return this.values;
   }
   set formulas(value: unknown) {
     this.writes.push("formulas");
+    this.sheetEvents.push(`formulas ${this.address}`);
     this.values = value;
   }
   get numberFormat(): unknown {
@@ -71,6 +75,8 @@ class FakeChart {
 
 /** The sheet the writer adds: records everything queued on it. */
 class NewSheet {
+  /** Order of names and formula writes on this sheet. */
+  readonly events: string[] = [];
   readonly ranges: FakeRange[] = [];
   readonly tableList: {
     address: string;
@@ -85,7 +91,7 @@ class NewSheet {
   deleted = 0;
   constructor(readonly name: string) {}
   getRange(address: string): FakeRange {
-    const range = new FakeRange(address);
+    const range = new FakeRange(address, this.events);
     this.ranges.push(range);
     return range;
   }
@@ -102,6 +108,7 @@ class NewSheet {
   readonly names = {
     add: (name: string, reference: FakeRange, comment?: string) => {
       this.nameList.push({ name, reference: reference.address, comment });
+      this.events.push(`name ${name}`);
     },
   };
   readonly charts = {
@@ -251,6 +258,10 @@ describe("insertTemplate", () => {
       Budget_cap: "C26",
     });
     expect(sheet.nameList.every((n) => (n.comment ?? "").length > 0)).toBe(true);
+    // Every name exists before the formulas that use it are written.
+    const firstFormulas = sheet.events.findIndex((e) => e.startsWith("formulas"));
+    const lastName = sheet.events.map((e) => e.startsWith("name")).lastIndexOf(true);
+    expect(firstFormulas).toBeGreaterThan(lastName);
     expect(wb.calls.filter(([what]) => what === "workbook.names.add")).toEqual([]);
 
     const filled = sheet.ranges
