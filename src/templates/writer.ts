@@ -6,7 +6,7 @@
  * and chart queued first, then a single `context.sync()`). It adds a sheet and activates it; it
  * never reads, changes or selects anything on another sheet.
  */
-import { absRangeA1, columnLetter, rangeA1, a1 } from "./layout";
+import { a1, columnLetter, rangeA1 } from "./layout";
 import type { CellStyle, ChartSpec, InputValidation, TemplateSpec } from "./model";
 import { planInsertion, type InsertionPlan } from "./naming";
 
@@ -151,7 +151,7 @@ function queueWrites(sheet: Excel.Worksheet, template: TemplateSpec, plan: Inser
       a1(spec.placement.bottom, spec.placement.right),
     );
     chart.axes.valueAxis.title.text = spec.valueAxisTitle;
-    const categories = absRangeA1(spec.categories).replace(/\$/g, "");
+    const categories = rangeA1(spec.categories);
     const seriesCount = spec.series.right - spec.series.left + 1;
     for (let i = 0; i < seriesCount; i++) {
       chart.series.getItemAt(i).setXAxisValues(sheet.getRange(categories));
