@@ -25,7 +25,7 @@ import {
 } from "../core";
 import { getActiveBook } from "../shared/activeBook";
 import { broadcast } from "./broadcast";
-import { toExcelError, unexpectedError, valueError } from "./errors";
+import { isErrorValue, toExcelError, unexpectedError, valueError } from "./errors";
 import {
   bookText,
   cheapestTable,
@@ -175,10 +175,25 @@ export function afford(
   }
 }
 
+/** An error value among scalar arguments (an error cell given to CHEAPEST, PRICES, ASOF, SOURCE). */
+function firstErrorValue(...args: unknown[]): CustomFunctions.Error | null {
+  for (const arg of args) if (isErrorValue(arg)) return arg;
+  return null;
+}
+
+/** A blank cell for an optional scalar argument means "left out", as Excel passes null for one. */
+const omittedIfBlank = (value: unknown): unknown =>
+  value === undefined || value === "" ? null : value;
+
 function readTop(top: unknown): number | CustomFunctions.Error | null {
   if (top === null || top === undefined || top === "") return null;
   if (typeof top === "number" && Number.isInteger(top) && top >= 1) return top;
-  const shown = typeof top === "string" ? `"${top}"` : String(top);
+  const shown =
+    typeof top === "string"
+      ? `"${top}"`
+      : typeof top === "boolean"
+        ? String(top).toUpperCase()
+        : String(top);
   return valueError(
     `IMG.CHEAPEST: top must be a whole number of 1 or more (or left out for all); got ${shown}.`,
   );
@@ -197,9 +212,17 @@ function readTop(top: unknown): number | CustomFunctions.Error | null {
  */
 export function cheapest(quality: any, size: any, volume?: any, retry?: any, top?: any): any[][] {
   try {
+    const incoming = firstErrorValue(quality, size, volume, retry, top);
+    if (incoming !== null) return [[incoming]];
     const limit = readTop(top);
     if (limit !== null && typeof limit === "object") return [[limit]];
-    const ranking = rank(getActiveBook(), quality, size, volume ?? null, retry ?? null);
+    const ranking = rank(
+      getActiveBook(),
+      quality,
+      size,
+      omittedIfBlank(volume),
+      omittedIfBlank(retry),
+    );
     if (!ranking.ok) return [[toExcelError(ranking)]];
     // rank() accepted both, so both parse; the footer names them as priced ("auto" as high).
     const q = parseQuality(quality);
@@ -220,7 +243,9 @@ export function cheapest(quality: any, size: any, volume?: any, retry?: any, top
  */
 export function prices(provider?: any): any[][] {
   try {
-    const rows = priceRows(getActiveBook(), provider === "" ? null : (provider ?? null));
+    const incoming = firstErrorValue(provider);
+    if (incoming !== null) return [[incoming]];
+    const rows = priceRows(getActiveBook(), omittedIfBlank(provider));
     if (!rows.ok) return [[toExcelError(rows)]];
     return pricesTable(rows.value);
   } catch (error) {
@@ -253,7 +278,9 @@ export function asof(provider: any): number {
   let answer: number | CustomFunctions.Error;
   try {
     const found = findProvider(getActiveBook(), provider);
-    if (!found.ok) {
+    if (isErrorValue(provider)) {
+      answer = provider;
+    } else if (!found.ok) {
       answer = toExcelError(found);
     } else {
       const serial = isoDateToSerial(found.value.checked);
@@ -282,7 +309,8 @@ export function source(provider: any): string {
   let answer: string | CustomFunctions.Error;
   try {
     const found = findProvider(getActiveBook(), provider);
-    answer = found.ok ? sourceText(found.value.source) : toExcelError(found);
+    if (isErrorValue(provider)) answer = provider;
+    else answer = found.ok ? sourceText(found.value.source) : toExcelError(found);
   } catch (error) {
     answer = unexpectedError("IMG.SOURCE", error);
   }

@@ -120,6 +120,7 @@ describe("#VALUE!: the input itself is wrong", () => {
     [0, "got 0"],
     [1.5, "got 1.5"],
     ["three", 'got "three"'],
+    [true, "got TRUE"],
   ])("CHEAPEST top %p is refused", (top, fragment) => {
     expectExcelError(
       only(fns.call("CHEAPEST", "high", "square", null, null, top)),
@@ -156,6 +157,15 @@ describe("errors that arrive as arguments", () => {
     );
     expect(only(result)).toBe(upstream);
   });
+});
+
+test("an error cell given to CHEAPEST, PRICES, ASOF or SOURCE is their result", () => {
+  const upstream = new ExcelError("#N/A", "lookup failed upstream");
+  expect(only(fns.call("CHEAPEST", upstream, "square", null, null, null))).toBe(upstream);
+  expect(only(fns.call("CHEAPEST", "low", "square", null, null, upstream))).toBe(upstream);
+  expect(only(fns.call("PRICES", upstream))).toBe(upstream);
+  expect(fns.call("ASOF", upstream)).toBe(upstream);
+  expect(fns.call("SOURCE", upstream)).toBe(upstream);
 });
 
 describe("IMG.ASOF and IMG.SOURCE throw their error, as Excel expects of a scalar function", () => {

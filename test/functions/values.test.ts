@@ -176,6 +176,14 @@ describe("IMG.CHEAPEST", () => {
     ]);
   });
 
+  test("blank cells for volume, retry and top count as left out", () => {
+    const omitted = fns.call("CHEAPEST", "medium", "portrait", null, null, null);
+    const blank = fns.call("CHEAPEST", "medium", "portrait", "", "", "");
+    expect(blank).toEqual(omitted);
+    // seed 000: Atlas 0.008 flat is the cheapest medium portrait; one image totals 0.008
+    expect((blank as unknown[][])[1]).toEqual(["atlas", 0.008, 0.008, 1]);
+  });
+
   test("an omitted volume totals one image, and auto ranks as high", () => {
     const table = fns.call("CHEAPEST", "auto", "1024x768", null, null, null) as unknown[][];
     // Only Prospolabs prices any size per quality (seed 002: high 0.077); the OpenAI-rate providers
