@@ -251,7 +251,8 @@ module.exports = (_env, argv) => {
           {
             from: "README.md",
             to: "help.html",
-            transform: (content) => rewriteOrigin(markdownToHtml(content.toString()), origin),
+            // Not host-rewritten: its localhost addresses describe `npm start`.
+            transform: (content) => markdownToHtml(content.toString()),
           },
           ...(fs.existsSync(taskpaneCss) ? [{ from: taskpaneCss, to: "taskpane.css" }] : []),
         ],
