@@ -66,7 +66,11 @@ const CAPTURE_FUNCTIONS = `(() => {
   });
 })();`;
 
-export async function startHarness(): Promise<Harness> {
+/**
+ * `officeStub`: script served in place of office.js, for tests of the pane inside an Excel host
+ * (a stand-in Office and Excel); omitted, the real office.js loads and finds no host.
+ */
+export async function startHarness(officeStub?: string): Promise<Harness> {
   await ensureBuilt();
   const feeds = new Map<string, FeedHandler>();
   const server: Server = createServer((req, res) => {
@@ -113,6 +117,14 @@ export async function startHarness(): Promise<Harness> {
   });
   await context.route("**/*", async (route) => {
     const url = route.request().url();
+    if (url.startsWith(CDN) && officeStub !== undefined) {
+      await route.fulfill({
+        status: 200,
+        contentType: "text/javascript; charset=utf-8",
+        body: officeStub,
+      });
+      return;
+    }
     if (url.startsWith(CDN)) {
       const name = url.slice(CDN.length).split("?")[0] ?? "";
       const file = normalize(join(OFFICE_DIST, name));

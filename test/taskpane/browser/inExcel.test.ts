@@ -1,0 +1,160 @@
+/**
+ * The pane's wiring inside an Excel host, with a stand-in for office.js: an Office whose onReady
+ * reports Excel and whose document settings persist across reloads (sessionStorage stands for the
+ * saved file), and an Excel.run that records what the pane writes. The Office.js calls themselves
+ * are covered by the office-addin-mock tests; this checks the pane uses them at the right moments.
+ */
+import type { Page } from "playwright-core";
+import { bundledCopy, openaiTier } from "../fixtures";
+import { startHarness, SCREENSHOTS, type Harness } from "./harness";
+import { join } from "node:path";
+
+jest.setTimeout(60_000);
+
+const OFFICE_STUB = `(() => {
+  const store = JSON.parse(sessionStorage.getItem("workbook-settings") || "{}");
+  const log = (window.__excelLog = []);
+  window.Office = {
+    HostType: { Excel: "Excel" },
+    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+    onReady: () => Promise.resolve({ host: "Excel", platform: "PC" }),
+    context: { document: { settings: {
+      get: (k) => (Object.prototype.hasOwnProperty.call(store, k) ? store[k] : null),
+      set: (k, v) => { store[k] = v; },
+      remove: (k) => { delete store[k]; },
+      saveAsync: (cb) => {
+        sessionStorage.setItem("workbook-settings", JSON.stringify(store));
+        log.push("settings saved");
+        if (cb) cb({ status: "succeeded" });
+      },
+    } } },
+  };
+  const cell = { address: "Sheet1!B2", formulas: null, load() {}, getCell() { return cell; } };
+  window.__cell = cell;
+  window.Excel = {
+    CalculationType: { full: "Full" },
+    run: async (fn) => fn({
+      workbook: {
+        getSelectedRange: () => cell,
+        application: { calculate: (type) => log.push("calculate " + type) },
+      },
+      sync: async () => undefined,
+    }),
+  };
+})();`;
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness(OFFICE_STUB);
+  const next = bundledCopy();
+  next.bookVersion = "test-next";
+  // seed 001: OpenAI medium square 0.053 -> 0.06 in this feed.
+  openaiTier(next, "medium", "1024x1024").price = 0.06;
+  h.feeds.set("/feeds/good.json", (_req, res) => {
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(next));
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await h?.close();
+});
+
+async function excelLog(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __excelLog: string[] }).__excelLog);
+}
+
+async function reopen(page: Page): Promise<void> {
+  await page.reload();
+  await page.waitForSelector("body[data-ready]");
+}
+
+async function applyGoodFeed(page: Page): Promise<void> {
+  await page.check('input[name="feed"][value="url"]');
+  await page.fill("#feed-url", `${h.origin}/feeds/good.json`);
+  await page.click("#refresh");
+  await page.waitForSelector("#review:not([hidden])");
+  await page.click("#apply");
+  await page.waitForFunction(() =>
+    (document.querySelector("#message")?.textContent ?? "").startsWith("Applied"),
+  );
+}
+
+it("enables inserting and writes the estimate's formula into the selected cell", async () => {
+  const page = await h.open();
+  expect(await page.getAttribute("body", "data-ready")).toBe("excel");
+  for (const id of ["#insert-formula", "#write-sheet", "#read-sheet"])
+    expect(await page.isDisabled(id)).toBe(false);
+  expect(await page.isDisabled("#templates button")).toBe(false);
+  await page.selectOption("#est-quality", "high");
+  await page.fill("#est-retry", "1.2");
+  await page.click("#insert-formula");
+  await page.waitForFunction(() =>
+    (document.querySelector("#message")?.textContent ?? "").startsWith("Inserted"),
+  );
+  const formula = '=IMG.COST("openai","high","1024x1024",1000,1.2)';
+  expect(await page.textContent("#message")).toBe(`Inserted ${formula} in Sheet1!B2.`);
+  expect(
+    await page.evaluate(
+      () => (window as unknown as { __cell: { formulas: unknown } }).__cell.formulas,
+    ),
+  ).toEqual([[formula]]);
+  await page.close();
+});
+
+it("saves an applied book in the workbook, recalculates, and reopens with it", async () => {
+  const page = await h.open();
+  await applyGoodFeed(page);
+  expect(await page.textContent("#message")).toContain(
+    "Saved in this workbook; every IMG cell recalculated.",
+  );
+  expect(await excelLog(page)).toEqual(["settings saved", "calculate Full"]);
+  await page.locator("#message").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SCREENSHOTS, "10-applied-in-excel.png") });
+
+  await reopen(page);
+  const summary = await page.textContent("#book-summary");
+  expect(summary).toContain("version test-next");
+  expect(summary).toContain(`from this workbook (saved from ${h.origin}/feeds/good.json (fetched `);
+  // 1,000 x 0.06 = 60
+  expect(await page.textContent("#est-total")).toBe("$60.00");
+
+  // Reset forgets the stored book: the workbook reopens with the bundled prices.
+  await page.click("#reset");
+  await page.waitForFunction(() =>
+    (document.querySelector("#message")?.textContent ?? "").startsWith("Reset"),
+  );
+  await reopen(page);
+  expect(await page.textContent("#book-summary")).toContain(`version ${bundledCopy().bookVersion}`);
+  expect(await page.textContent("#est-total")).toBe("$53.00");
+  await page.close();
+});
+
+it("ignores a tampered stored book with a visible warning and uses the bundled book", async () => {
+  const page = await h.open();
+  const tampered = bundledCopy();
+  tampered.bookVersion = "tampered";
+  openaiTier(tampered, "medium", "1024x1024").price = -1;
+  await page.evaluate((book) => {
+    sessionStorage.setItem(
+      "workbook-settings",
+      JSON.stringify({
+        imgPriceBook: JSON.stringify({ format: 1, savedAt: "x", from: "y", book }),
+      }),
+    );
+  }, tampered);
+  await reopen(page);
+  const warning = page.locator("#startup-warning");
+  expect(await warning.isVisible()).toBe(true);
+  expect(await warning.textContent()).toContain(
+    "The price book stored in this workbook is invalid",
+  );
+  expect(await warning.textContent()).toContain(
+    `the bundled prices (version ${bundledCopy().bookVersion}) are used`,
+  );
+  expect(await page.textContent("#book-summary")).toContain(`version ${bundledCopy().bookVersion}`);
+  expect(await page.textContent("#est-total")).toBe("$53.00");
+  await page.screenshot({ path: join(SCREENSHOTS, "11-stored-book-invalid.png") });
+  await page.evaluate(() => sessionStorage.clear());
+  await page.close();
+});
