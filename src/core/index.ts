@@ -1,15 +1,29 @@
 /**
- * The pricing core: everything outside src/core imports only from here. It is pure TypeScript with no
- * Office dependency. Every function returns a {@link Result} and never throws on user input.
+ * The pricing core. Everything outside src/core imports only from this file; these names and shapes
+ * are what the custom functions, the task pane, the worksheet templates and the bench are written
+ * against, so keep them (add, do not rename). It is pure TypeScript with no Office dependency. Every
+ * function returns a {@link Result} (`{ ok: true, value }` or a {@link Failure} with a code from the
+ * closed {@link ErrorCode} set and a message naming the bad value and what is accepted) and never
+ * throws on user input. {@link isNotAvailable} tells #N/A codes from #VALUE! ones.
  *
- * - Loading: {@link bundledBook} (shipped, compiled at load), {@link loadBook} / {@link parseBook}
- *   for feeds (strict schema + cross-checks; the only path that pulls zod in), {@link compileBook}.
- * - Identifiers: {@link parseQuality}, {@link parseSize}, {@link findProvider}, {@link parseDate}.
- * - Math: {@link quote}, {@link price}, {@link cost}, {@link afford}, {@link tokenCost}, {@link rank},
- *   {@link priceRows}, {@link daysSince}.
+ * - Loading: {@link bundledBook} (data/prices/gpt-image-2.json, compiled once at load);
+ *   {@link loadBook} / {@link parseBook} for feeds, the workbook's stored book and the prices sheet
+ *   (strict schema + cross-checks, every problem listed with its path; the only path that pulls zod
+ *   in); {@link compileBook} for data already known to be valid.
+ * - Identifiers users type: {@link findProvider} (id, name or alias, ignoring case, spaces and
+ *   punctuation), {@link parseQuality} (low, medium, high; auto prices as high), {@link parseSize}
+ *   ("1024x1024", "1024×1024", "1024 X 1024", "1024*1024", square, portrait, landscape; interned),
+ *   {@link parseDate} (ISO date or Excel serial).
+ * - Math (money as plain numbers in USD, exact to the decimal): {@link quote}, {@link price},
+ *   {@link cost}, {@link listCost}, {@link afford}, {@link tokenCost}, {@link rank}; every one takes an
+ *   optional "as of" date (ISO or Excel serial) and otherwise uses the newest prices.
+ * - Tables: {@link priceRows} for IMG.PRICES, the task pane's table and the prices sheet;
+ *   {@link daysSince} for the pane's 30-day stale flag. Diff and sanity checks for a refresh live in
+ *   src/taskpane/refresh/ (pure, built on priceRows).
  *
  * Money: prices are validated to at most 6 decimals and held as integer micro-dollars; results divide
- * once at the end and clean float noise, so they equal the decimal a person works out by hand.
+ * once at the end and clean float noise, so they equal the decimal a person works out by hand
+ * (100 x 0.211 is 21.1, not 21.099999999999998).
  */
 export { fail, isNotAvailable, type ErrorCode, type Failure, type Result } from "./result";
 export {
