@@ -12,6 +12,7 @@ import {
   parseBook,
   priceBookJsonSchema,
 } from "../../src/core";
+import { checkPrices, schemaText } from "../../scripts/gen-schema";
 import { failure, value } from "./helpers";
 
 const root = join(__dirname, "..", "..");
@@ -55,6 +56,11 @@ describe("the bundled book", () => {
 describe("the editor JSON Schema", () => {
   it("data/prices/price-book.schema.json equals a fresh generation (run npx tsx scripts/gen-schema.ts)", () => {
     expect(readJson("data/prices/price-book.schema.json")).toEqual(priceBookJsonSchema());
+  });
+
+  it("the build check passes, and writes what it compares against", () => {
+    expect(checkPrices()).toEqual([]);
+    expect(JSON.parse(schemaText())).toEqual(priceBookJsonSchema());
   });
 
   it("rejects unknown keys, as the zod schema does", () => {
