@@ -31,12 +31,68 @@ const OFFICE_STUB = `(() => {
   };
   const cell = { address: "Sheet1!B2", formulas: null, load() {}, getCell() { return cell; } };
   window.__cell = cell;
+
+  // A small workbook: sheets hold cells by "row,column" (0-based); ranges read and write them.
+  const colIndex = (letters) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const parse = (a) => {
+    const [from, to = from] = a.replace(/^.*!/, "").split("$").join("").split(":");
+    const p = (x) => { const m = /^([A-Z]+)([0-9]+)$/.exec(x); return { r: Number(m[2]) - 1, c: colIndex(m[1]) }; };
+    return { start: p(from), end: p(to) };
+  };
+  const letter = (c) => { let s = ""; for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s; return s; };
+  const quote = (name) => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : "'" + name + "'");
+  const range = (sheet, address) => {
+    const { start, end } = parse(address);
+    const grid = () => {
+      const rows = [];
+      for (let r = start.r; r <= end.r; r++) {
+        const row = [];
+        for (let c = start.c; c <= end.c; c++) row.push(sheet.cells.has(r + "," + c) ? sheet.cells.get(r + "," + c) : "");
+        rows.push(row);
+      }
+      return rows;
+    };
+    return {
+      load() {},
+      address: quote(sheet.name) + "!" + letter(start.c) + (start.r + 1) + ":" + letter(end.c) + (end.r + 1),
+      get values() { return grid(); },
+      set values(v) { v.forEach((row, i) => row.forEach((x, j) => sheet.cells.set((start.r + i) + "," + (start.c + j), x))); },
+      numberFormat: null,
+      format: { font: {}, fill: {}, autofitColumns() {} },
+    };
+  };
+  const sheets = [];
+  const tables = [];
+  let active = null;
+  const addSheet = (name) => {
+    if (sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new Error("A sheet named " + name + " exists");
+    const sheet = {
+      name, cells: new Map(), load() {},
+      getRange: (a) => range(sheet, a),
+      tables: { add(address) {
+        const t = { name: "Table" + (tables.length + 1), style: "", worksheet: sheet, address,
+          getHeaderRowRange() { const { start, end } = parse(address); return range(sheet, letter(start.c) + (start.r + 1) + ":" + letter(end.c) + (start.r + 1)); },
+          getDataBodyRange() { const { start, end } = parse(address); return range(sheet, letter(start.c) + (start.r + 2) + ":" + letter(end.c) + (end.r + 1)); } };
+        tables.push(t); return t; } },
+      freezePanes: { freezeRows() {} },
+      activate() { active = sheet; },
+    };
+    sheets.push(sheet);
+    return sheet;
+  };
+  active = addSheet("Sheet1");
+  window.__workbook = { sheets, tables, setCell(sheetName, address, value) {
+    const s = sheets.find((x) => x.name === sheetName); const { start } = parse(address); s.cells.set(start.r + "," + start.c, value); } };
+
   window.Excel = {
     CalculationType: { full: "Full" },
     run: async (fn) => fn({
       workbook: {
         getSelectedRange: () => cell,
         application: { calculate: (type) => log.push("calculate " + type) },
+        worksheets: { load() {}, get items() { return sheets; }, add: addSheet, getActiveWorksheet: () => active },
+        tables: { load() {}, get items() { return tables; } },
+        names: { load() {}, items: [] },
       },
       sync: async () => undefined,
     }),
@@ -155,6 +211,78 @@ it("ignores a tampered stored book with a visible warning and uses the bundled b
   expect(await page.textContent("#book-summary")).toContain(`version ${bundledCopy().bookVersion}`);
   expect(await page.textContent("#est-total")).toBe("$53.00");
   await page.screenshot({ path: join(SCREENSHOTS, "11-stored-book-invalid.png") });
+  await page.evaluate(() => sessionStorage.clear());
+  await page.close();
+});
+
+it("writes the prices to a new sheet, reads an edit back through the review, and points at a bad cell", async () => {
+  const page = await h.open();
+  await page.click("#write-sheet");
+  await page.waitForFunction(() =>
+    (document.querySelector("#message")?.textContent ?? "").startsWith("Wrote"),
+  );
+  expect(await page.textContent("#message")).toContain('to the new sheet "Prices"');
+
+  // The header is on row 3; OpenAI's rows come first: low x3, medium square is the 4th (row 7). Price is column H.
+  const header = await page.evaluate(() => {
+    const wb = (
+      window as unknown as {
+        __workbook: { sheets: { name: string; cells: Map<string, unknown> }[] };
+      }
+    ).__workbook;
+    const sheet = wb.sheets.find((s) => s.name === "Prices");
+    return [0, 4, 5, 7].map((c) => [sheet?.cells.get(`2,${c}`), sheet?.cells.get(`6,${c}`)]);
+  });
+  expect(header).toEqual([
+    ["Provider id", "openai"],
+    ["Quality", "medium"],
+    ["Size", "1024x1024"],
+    ["Price (USD)", 0.053],
+  ]);
+
+  const setPrice = (value: unknown) =>
+    page.evaluate((v) => {
+      (
+        window as unknown as { __workbook: { setCell: (s: string, a: string, v: unknown) => void } }
+      ).__workbook.setCell("Prices", "H7", v);
+    }, value);
+
+  await setPrice("abc");
+  await page.click("#read-sheet");
+  await page.waitForFunction(() =>
+    document.querySelector("#message")?.className.includes("is-error"),
+  );
+  expect(await page.textContent("#message")).toContain(
+    'Prices!H7: price must be a number >= 0 in US dollars (got "abc").',
+  );
+  expect(await page.textContent("#est-total")).toBe("$53.00");
+
+  await setPrice(0.05);
+  await page.click("#read-sheet");
+  await page.waitForSelector("#review:not([hidden])");
+  expect(await page.textContent("#review-body")).toContain(
+    "OpenAI: medium, 1024x1024: $0.053 -> $0.05",
+  );
+  await page.click("#apply");
+  await page.waitForFunction(() =>
+    (document.querySelector("#message")?.textContent ?? "").startsWith("Applied"),
+  );
+  expect(await page.textContent("#book-summary")).toContain('from the sheet "Prices"');
+  // 1,000 x 0.05 = 50
+  expect(await page.textContent("#est-total")).toBe("$50.00");
+
+  // Writing again never overwrites: a second sheet, "Prices (2)".
+  await page.click("#write-sheet");
+  await page.waitForFunction(() =>
+    (document.querySelector("#message")?.textContent ?? "").includes("Prices (2)"),
+  );
+  expect(
+    await page.evaluate(() =>
+      (window as unknown as { __workbook: { sheets: { name: string }[] } }).__workbook.sheets.map(
+        (s) => s.name,
+      ),
+    ),
+  ).toEqual(["Sheet1", "Prices", "Prices (2)"]);
   await page.evaluate(() => sessionStorage.clear());
   await page.close();
 });
