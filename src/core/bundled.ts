@@ -5,7 +5,8 @@
  */
 import bookJson from "../../data/prices/gpt-image-2.json";
 import type { PriceBookJson } from "./schema";
-import { compileBook, type CompiledBook } from "./book";
+import { compileBook } from "./book";
+import type { CompiledBook } from "./types";
 
 /** The raw bundled price book data. */
 export const bundledBookJson = bookJson as unknown as PriceBookJson;

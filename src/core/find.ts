@@ -1,4 +1,5 @@
-import { lookupProvider, type CompiledBook, type ProviderInfo } from "./book";
+import { lookupProvider } from "./book";
+import type { CompiledBook, ProviderInfo } from "./types";
 import type { Result } from "./result";
 
 /**

@@ -26,13 +26,8 @@
  * (100 x 0.211 is 21.1, not 21.099999999999998).
  */
 export { fail, isNotAvailable, type ErrorCode, type Failure, type Result } from "./result";
-export {
-  compileBook,
-  type BookOrigin,
-  type CompiledBook,
-  type ProviderInfo,
-  type SourceInfo,
-} from "./book";
+export { compileBook } from "./book";
+export type { BookOrigin, CompiledBook, ProviderInfo, SourceInfo } from "./types";
 export { parseBook, loadBook } from "./load";
 export { PriceBookSchema, priceBookJsonSchema, type PriceBookJson } from "./schema";
 export { bundledBook, bundledBookJson } from "./bundled";

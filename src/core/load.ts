@@ -6,7 +6,8 @@
 import { z } from "zod";
 import { PriceBookSchema, type PriceBookJson } from "./schema";
 import { crossCheck } from "./check";
-import { compileBook, type BookOrigin, type CompiledBook } from "./book";
+import { compileBook } from "./book";
+import type { BookOrigin, CompiledBook } from "./types";
 import { fail, type Result } from "./result";
 
 /**

@@ -3,14 +3,9 @@
  * micro-dollars and divided once at the end, so results equal the decimal a person works out by hand
  * (10,000 x 0.0072 is 72, not 72.00000000000001). Arguments are checked in the order they are given.
  */
+import { contextOf, isCompiledBook, lookupProvider, lookupTier, NOT_A_BOOK } from "./book";
+import { resolveImage, resolveTokens } from "./resolve";
 import {
-  contextOf,
-  isCompiledBook,
-  lookupProvider,
-  lookupTier,
-  NOT_A_BOOK,
-  resolveImage,
-  resolveTokens,
   TOKEN_METERS,
   type CompiledBook,
   type CompiledProvider,
@@ -19,7 +14,7 @@ import {
   type SourceInfo,
   type Tier,
   type TokenMeter,
-} from "./book";
+} from "./types";
 import { parseQuality, parseSize, type Quality, type Size } from "./identifiers";
 import { readAsOf } from "./dates";
 import { clean, moneyOf, readAmount, readOptionalAmount, readRetry } from "./numbers";

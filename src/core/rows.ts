@@ -2,13 +2,9 @@
  * The price book as flat rows: what IMG.PRICES returns, what the task pane's table and the prices
  * sheet show. One row per published price (and one per price the source says is not published).
  */
+import { contextOf, isCompiledBook, lookupProvider, NOT_A_BOOK } from "./book";
+import { resolveImage, resolveTokens } from "./resolve";
 import {
-  contextOf,
-  isCompiledBook,
-  lookupProvider,
-  NOT_A_BOOK,
-  resolveImage,
-  resolveTokens,
   TOKEN_METERS,
   type CompiledBook,
   type CompiledProvider,
@@ -16,7 +12,7 @@ import {
   type ResolvedImage,
   type SetMeta,
   type Tier,
-} from "./book";
+} from "./types";
 import { QUALITIES, type Quality } from "./identifiers";
 import { readAsOf } from "./dates";
 import type { Failure, Result } from "./result";

@@ -1,0 +1,329 @@
+/**
+ * Resolving a provider's prices on a date: pick the newest price set in effect, follow sameAs and
+ * scaled references, and turn the set into per-quality lookups of precomputed tiers. Results are
+ * memoized per provider and date; the newest prices are resolved once when the book is compiled.
+ */
+import type { ImagePriceSetJson, ImagePricingJson, SourceJson, TokenPriceSetJson } from "./schema";
+import { QUALITIES } from "./identifiers";
+import { fail, type Failure } from "./result";
+import { clean } from "./numbers";
+import type {
+  CompiledProvider,
+  ResolvedImage,
+  ResolvedTokens,
+  SetMeta,
+  SourceInfo,
+  Tier,
+} from "./types";
+
+const MAX_CACHE = 10_000;
+
+const toMicros = (usd: number): number => Math.round(usd * 1e6);
+
+function makeTier(
+  micros: number,
+  listMicros: number | null,
+  minMicros: number | null,
+  sizeLabel: string | null,
+): Tier {
+  const price = clean(micros / 1e6);
+  return Object.freeze({
+    ok: true as const,
+    micros,
+    price,
+    listPrice: listMicros === null ? null : clean(listMicros / 1e6),
+    minPrice: minMicros === null ? null : clean(minMicros / 1e6),
+    minMicros,
+    listMicros,
+    sizeLabel,
+    priceResult: Object.freeze({ ok: true as const, value: price }),
+  });
+}
+
+const tierOf = (price: number, listPrice?: number, minPrice?: number, label?: string): Tier =>
+  makeTier(
+    toMicros(price),
+    listPrice === undefined ? null : toMicros(listPrice),
+    minPrice === undefined ? null : toMicros(minPrice),
+    label ?? null,
+  );
+
+const NONE3: readonly null[] = [null, null, null];
+
+/** One hidden class for every resolved price set keeps the hot lookup monomorphic. */
+class Resolved implements ResolvedImage {
+  constructor(
+    readonly failure: Failure | null,
+    readonly meta: SetMeta | null,
+    readonly kind: ImagePricingJson["kind"] | null,
+    readonly any: readonly (Tier | null)[],
+    readonly bySize: readonly (ReadonlyMap<string, Tier> | null)[],
+    readonly unpublished: readonly (string | null)[],
+  ) {}
+}
+
+function uniform(r: ResolvedImage): ResolvedImage {
+  return r instanceof Resolved
+    ? r
+    : new Resolved(r.failure, r.meta, r.kind, [...r.any], [...r.bySize], [...r.unpublished]);
+}
+
+function failed(failure: Failure, meta: SetMeta | null = null): ResolvedImage {
+  return { failure, meta, kind: null, any: NONE3, bySize: NONE3, unpublished: NONE3 };
+}
+
+export function sourceInfo(json: SourceJson): SourceInfo {
+  const info: SourceInfo = { id: json.id, title: json.title, site: json.site, dated: json.dated };
+  if (json.dateText !== undefined) info.dateText = json.dateText;
+  if (json.url !== undefined) info.url = json.url;
+  return Object.freeze(info);
+}
+
+export const UNKNOWN_SOURCE: SourceInfo = Object.freeze({
+  id: "unknown",
+  title: "unknown",
+  site: "unknown",
+  dated: null,
+});
+
+function metaOf(
+  set: ImagePriceSetJson | TokenPriceSetJson,
+  sources: ReadonlyMap<string, SourceInfo>,
+): SetMeta {
+  return Object.freeze({
+    effective: set.effective,
+    checked: set.checked,
+    source: sources.get(set.source) ?? UNKNOWN_SOURCE,
+    notes: Object.freeze([...set.notes]),
+  });
+}
+
+function newestAt<T extends { effective: string }>(
+  sets: readonly T[],
+  asOf: string | null,
+): T | undefined {
+  if (asOf === null) return sets[sets.length - 1];
+  let found: T | undefined;
+  for (const set of sets) if (set.effective <= asOf) found = set;
+  return found;
+}
+
+export interface Context {
+  readonly byId: ReadonlyMap<string, CompiledProvider>;
+  readonly sources: ReadonlyMap<string, SourceInfo>;
+}
+
+const MAX_DEPTH = 16;
+
+/** A provider's image prices in effect on `asOf` (null: newest), memoized per date. */
+export function resolveImage(
+  ctx: Context,
+  provider: CompiledProvider,
+  asOf: string | null,
+  depth = 0,
+): ResolvedImage {
+  if (asOf === null && provider.newestImage !== PENDING) return provider.newestImage;
+  if (asOf !== null) {
+    const cached = provider.imageByDate.get(asOf);
+    if (cached !== undefined) return cached;
+  }
+  const resolved = uniform(resolveImageUncached(ctx, provider, asOf, depth));
+  if (asOf !== null) {
+    if (provider.imageByDate.size >= MAX_CACHE) provider.imageByDate.clear();
+    provider.imageByDate.set(asOf, resolved);
+  }
+  return resolved;
+}
+
+function resolveImageUncached(
+  ctx: Context,
+  provider: CompiledProvider,
+  asOf: string | null,
+  depth: number,
+): ResolvedImage {
+  const name = provider.info.name;
+  if (provider.imageSets.length === 0) {
+    return provider.tokenSets.length > 0
+      ? failed(fail("NOT_PUBLISHED", `${name} bills by token, not per image; use IMG.TOKENCOST.`))
+      : failed(fail("NOT_PUBLISHED", `${name} publishes no price.`));
+  }
+  const set = newestAt(provider.imageSets, asOf);
+  if (set === undefined) {
+    const first = provider.imageSets[0]?.effective ?? "";
+    return failed(
+      fail(
+        "NO_PRICE_ON_DATE",
+        `${name} has no image price in effect on ${asOf ?? ""}; its earliest applies from ${first}.`,
+      ),
+    );
+  }
+  const meta = metaOf(set, ctx.sources);
+  const pricing = set.pricing;
+  switch (pricing.kind) {
+    case "table": {
+      const maps = QUALITIES.map(() => new Map<string, Tier>());
+      for (const t of pricing.tiers) {
+        maps[QUALITIES.indexOf(t.quality)]?.set(t.size, tierOf(t.price, t.listPrice));
+      }
+      return {
+        failure: null,
+        meta,
+        kind: "table",
+        any: NONE3,
+        bySize: maps.map((m) => (m.size > 0 ? m : null)),
+        unpublished: maps.map((m, q) =>
+          m.size > 0 ? null : `the source lists no ${QUALITIES[q] ?? ""} price for any size`,
+        ),
+      };
+    }
+    case "perQuality": {
+      const any = QUALITIES.map((q) => tierOf(pricing[q].price, pricing[q].listPrice));
+      return { failure: null, meta, kind: "perQuality", any, bySize: NONE3, unpublished: NONE3 };
+    }
+    case "flat": {
+      const tier = tierOf(pricing.price, pricing.listPrice, pricing.minPrice);
+      if (pricing.sizes === undefined) {
+        return {
+          failure: null,
+          meta,
+          kind: "flat",
+          any: [tier, tier, tier],
+          bySize: NONE3,
+          unpublished: NONE3,
+        };
+      }
+      const map = new Map(pricing.sizes.map((s) => [s, tier] as const));
+      return {
+        failure: null,
+        meta,
+        kind: "flat",
+        any: NONE3,
+        bySize: [map, map, map],
+        unpublished: NONE3,
+      };
+    }
+    case "points": {
+      const maps = QUALITIES.map(() => new Map<string, Tier>());
+      for (const p of pricing.points) {
+        maps[QUALITIES.indexOf(p.quality)]?.set(
+          p.size,
+          tierOf(p.price, undefined, undefined, p.label),
+        );
+      }
+      return {
+        failure: null,
+        meta,
+        kind: "points",
+        any: NONE3,
+        bySize: maps.map((m) => (m.size > 0 ? m : null)),
+        unpublished: maps.map((m) => (m.size > 0 ? null : pricing.unpublishedReason)),
+      };
+    }
+    case "unpublished":
+      return failed(
+        fail("NOT_PUBLISHED", `${name} publishes no per-image price: ${pricing.reason}`),
+        meta,
+      );
+    case "sameAs":
+    case "scaled": {
+      const targetId = pricing.kind === "sameAs" ? pricing.provider : pricing.of;
+      const target = ctx.byId.get(targetId);
+      if (target === undefined || depth >= MAX_DEPTH) {
+        return failed(
+          fail(
+            "NOT_PUBLISHED",
+            `${name} is priced from "${targetId}", which this book cannot resolve.`,
+          ),
+        );
+      }
+      const base = resolveImage(ctx, target, asOf, depth + 1);
+      if (base.failure !== null) return failed(base.failure, meta);
+      if (pricing.kind === "sameAs") return { ...base, meta };
+      const factor = pricing.factor;
+      const scale = (t: Tier): Tier =>
+        makeTier(
+          t.micros * factor,
+          t.listMicros === null ? null : t.listMicros * factor,
+          t.minMicros === null ? null : t.minMicros * factor,
+          t.sizeLabel,
+        );
+      return {
+        failure: null,
+        meta,
+        kind: base.kind,
+        any: base.any.map((t) => (t === null ? null : scale(t))),
+        bySize: base.bySize.map((m) =>
+          m === null ? null : new Map([...m].map(([k, t]) => [k, scale(t)] as const)),
+        ),
+        unpublished: base.unpublished,
+      };
+    }
+  }
+}
+
+/** A provider's token meters in effect on `asOf` (null: newest), memoized per date. */
+export function resolveTokens(
+  ctx: Context,
+  provider: CompiledProvider,
+  asOf: string | null,
+): ResolvedTokens {
+  if (asOf === null) return provider.newestTokens;
+  const cached = provider.tokensByDate.get(asOf);
+  if (cached !== undefined) return cached;
+  const resolved = resolveTokensUncached(ctx, provider, asOf);
+  if (provider.tokensByDate.size >= MAX_CACHE) provider.tokensByDate.clear();
+  provider.tokensByDate.set(asOf, resolved);
+  return resolved;
+}
+
+export function resolveTokensUncached(
+  ctx: Context,
+  provider: CompiledProvider,
+  asOf: string | null,
+): ResolvedTokens {
+  const name = provider.info.name;
+  const none = (failure: Failure): ResolvedTokens => ({
+    failure,
+    meta: null,
+    micros: [],
+    sharedInput: false,
+  });
+  if (provider.tokenSets.length === 0) {
+    return none(fail("NO_TOKEN_METERS", `${name} bills per image, not by token; use IMG.COST.`));
+  }
+  const set = newestAt(provider.tokenSets, asOf);
+  if (set === undefined) {
+    const first = provider.tokenSets[0]?.effective ?? "";
+    return none(
+      fail(
+        "NO_PRICE_ON_DATE",
+        `${name} has no token price in effect on ${asOf ?? ""}; its earliest applies from ${first}.`,
+      ),
+    );
+  }
+  const m = set.meters;
+  const micro = (usd: number | undefined): number | null =>
+    usd === undefined ? null : toMicros(usd);
+  return {
+    failure: null,
+    meta: metaOf(set, ctx.sources),
+    micros: [
+      micro(m.textInput ?? m.input),
+      micro(m.cachedTextInput),
+      micro(m.imageInput ?? m.input),
+      micro(m.cachedImageInput),
+      micro(m.imageOutput),
+    ],
+    sharedInput: m.input !== undefined,
+  };
+}
+
+export const PENDING: ResolvedImage = failed(fail("NOT_PUBLISHED", "not compiled yet"));
+export const PENDING_TOKENS: ResolvedTokens = {
+  failure: null,
+  meta: null,
+  micros: [],
+  sharedInput: false,
+};
+
+/** The context resolve* needs, from a compiled book. */

@@ -1,0 +1,144 @@
+/**
+ * The shapes of a compiled price book: what callers see (CompiledBook, ProviderInfo, SourceInfo,
+ * BookOrigin) and the private compiled form the lookups use.
+ */
+import type {
+  ImagePriceSetJson,
+  ImagePricingJson,
+  PriceBookJson,
+  ProviderJson,
+  TokenPriceSetJson,
+} from "./schema";
+import type { Failure } from "./result";
+
+/** Where a book came from, shown beside its prices. */
+export type BookOrigin =
+  | { kind: "bundled" }
+  | { kind: "url"; url: string; fetchedAt: string } // fetchedAt: ISO timestamp
+  | { kind: "workbook" } // stored in this workbook's settings
+  | { kind: "sheet"; sheetName: string }; // from the editable prices sheet
+
+/** A page prices were read from. `dated` is the date the page gives, null when it gives none. */
+export interface SourceInfo {
+  id: string;
+  title: string;
+  site: string;
+  dated: string | null;
+  dateText?: string;
+  url?: string;
+}
+
+/** One provider (an offer of GPT Image 2, or a comparison model) as users see it. */
+export interface ProviderInfo {
+  /** The id users type: "openai", "atlas/flux-2-pro", ... Frozen once published. */
+  id: string;
+  /** "OpenAI", "Atlas Cloud (Flux 2 Pro)", ... */
+  name: string;
+  aliases: readonly string[];
+  /** "gpt-image-2", "flux-2-pro", ... */
+  model: string;
+  /** True for the Atlas comparison models (not GPT Image 2): never in rankings. */
+  comparisonOnly: boolean;
+  /** What it publishes prices for (empty for replicate). */
+  billing: readonly ("image" | "tokens")[];
+  /** The source of its newest image price (or token price if it has none). */
+  source: SourceInfo;
+  /** ISO date that price was checked. */
+  checked: string;
+  /** Notes of its newest image and token price sets. */
+  notes: readonly string[];
+}
+
+/** A loaded price book. Build one with `loadBook` (feeds) or use `bundledBook`. */
+export interface CompiledBook {
+  /** The validated data, for diff, storage and the prices sheet. */
+  readonly json: PriceBookJson;
+  readonly origin: BookOrigin;
+  readonly schemaVersion: number;
+  readonly bookVersion: string;
+  /** ISO date. */
+  readonly published: string;
+  readonly currency: "USD";
+  /** In book order. */
+  readonly providers: readonly ProviderInfo[];
+}
+
+// ---- internal compiled form ------------------------------------------------
+
+/** Metadata of one price set as quotes and rows report it. */
+export interface SetMeta {
+  readonly effective: string;
+  readonly checked: string;
+  readonly source: SourceInfo;
+  readonly notes: readonly string[];
+}
+
+/** One billed price, precomputed so a lookup allocates nothing. */
+export interface Tier {
+  /** Lets a Tier and a Failure be told apart with one property read. */
+  readonly ok: true;
+  readonly micros: number;
+  readonly price: number;
+  readonly listPrice: number | null;
+  readonly minPrice: number | null;
+  readonly minMicros: number | null;
+  readonly listMicros: number | null;
+  /** How the source words the size, for isolated points. */
+  readonly sizeLabel: string | null;
+  /** A shared, frozen success result for `price`. */
+  readonly priceResult: { readonly ok: true; readonly value: number };
+}
+
+/** A provider's image prices in effect on one date, with sameAs / scaled already followed. */
+export interface ResolvedImage {
+  /** Set when nothing at all is priced (unpublished, token-only, nothing in effect on the date). */
+  readonly failure: Failure | null;
+  readonly meta: SetMeta | null;
+  readonly kind: ImagePricingJson["kind"] | null;
+  /** Per quality index: the price for any size, or null. */
+  readonly any: readonly (Tier | null)[];
+  /** Per quality index: prices by size key, or null. */
+  readonly bySize: readonly (ReadonlyMap<string, Tier> | null)[];
+  /** Per quality index: why that quality is not published at all, or null. */
+  readonly unpublished: readonly (string | null)[];
+}
+
+export const TOKEN_METERS = [
+  "textInput",
+  "cachedTextInput",
+  "imageInput",
+  "cachedImageInput",
+  "imageOutput",
+] as const;
+export type TokenMeter = (typeof TOKEN_METERS)[number];
+
+/** A provider's token meters in effect on one date, in micro-dollars per 1M tokens (null: not published). */
+export interface ResolvedTokens {
+  readonly failure: Failure | null;
+  readonly meta: SetMeta | null;
+  readonly micros: readonly (number | null)[]; // indexed like TOKEN_METERS
+  /** True when one "input" meter covers text and image input. */
+  readonly sharedInput: boolean;
+}
+
+export interface CompiledProvider {
+  readonly info: ProviderInfo;
+  readonly json: ProviderJson;
+  readonly index: number;
+  /** Image price sets, oldest effective date first. */
+  readonly imageSets: readonly ImagePriceSetJson[];
+  readonly tokenSets: readonly TokenPriceSetJson[];
+  newestImage: ResolvedImage;
+  newestTokens: ResolvedTokens;
+  readonly imageByDate: Map<string, ResolvedImage>;
+  readonly tokensByDate: Map<string, ResolvedTokens>;
+}
+
+export interface BookInternals {
+  readonly providers: readonly CompiledProvider[];
+  readonly byId: ReadonlyMap<string, CompiledProvider>;
+  readonly byName: ReadonlyMap<string, CompiledProvider>;
+  readonly lookupCache: Map<string, CompiledProvider | Failure>;
+  readonly sources: ReadonlyMap<string, SourceInfo>;
+  readonly unknownProviderHint: string;
+}
