@@ -42,17 +42,7 @@ export {
 } from "./identifiers";
 export { parseDate, daysSince } from "./dates";
 export { findProvider } from "./find";
-export {
-  quote,
-  price,
-  cost,
-  listCost,
-  afford,
-  tokenCost,
-  rank,
-  type Quote,
-  type TokenCounts,
-  type RankRow,
-  type Ranking,
-} from "./math";
+export { quote, price, cost, listCost, afford, type Quote } from "./math";
+export { tokenCost, type TokenCounts } from "./tokens";
+export { rank, type RankRow, type Ranking } from "./rank";
 export { priceRows, type PriceRow } from "./rows";

@@ -1,23 +1,21 @@
 /**
- * Cost math on a compiled book: quote, price, cost, afford, tokenCost, rank. Money is held in integer
+ * Per-image money on a compiled book: quote, price, cost, listCost, afford. Money is held in integer
  * micro-dollars and divided once at the end, so results equal the decimal a person works out by hand
- * (10,000 x 0.0072 is 72, not 72.00000000000001). Arguments are checked in the order they are given.
+ * (100 x 0.211 is 21.1, not 21.099999999999998). Arguments are checked in the order they are given.
  */
-import { contextOf, isCompiledBook, lookupProvider, lookupTier, NOT_A_BOOK } from "./book";
-import { resolveImage, resolveTokens } from "./resolve";
-import {
-  TOKEN_METERS,
-  type CompiledBook,
-  type CompiledProvider,
-  type ProviderInfo,
-  type ResolvedImage,
-  type SourceInfo,
-  type Tier,
-  type TokenMeter,
+import { contextOf, lookupProvider, lookupTier } from "./book";
+import { resolveImage } from "./resolve";
+import type {
+  CompiledBook,
+  CompiledProvider,
+  ProviderInfo,
+  ResolvedImage,
+  SourceInfo,
+  Tier,
 } from "./types";
 import { parseQuality, parseSize, type Quality, type Size } from "./identifiers";
 import { readAsOf } from "./dates";
-import { clean, moneyOf, readAmount, readOptionalAmount, readRetry } from "./numbers";
+import { clean, moneyOf, readAmount, readRetry } from "./numbers";
 import { describe, fail, type Failure, type Result } from "./result";
 
 // Local aliases of the imports the hot path (price, cost) calls. Where modules are compiled one by one to
@@ -31,11 +29,11 @@ const readCount = readAmount;
 const readRetryMultiplier = readRetry;
 const money = moneyOf;
 
-const TOO_LARGE =
+export const TOO_LARGE =
   "the result is too large to compute. Accepted: amounts whose result stays below about 1e300.";
 
 /** A money result, or BAD_NUMBER when the inputs are so large that it overflows. */
-function finite(result: number, amount: number, retry: number): Result<number> {
+export function finite(result: number, amount: number, retry: number): Result<number> {
   if (Number.isFinite(result)) return { ok: true, value: result };
   return fail(
     "BAD_NUMBER",
@@ -43,12 +41,13 @@ function finite(result: number, amount: number, retry: number): Result<number> {
   );
 }
 
-const QUALITY_INDEX: Readonly<Record<Quality, number>> = { low: 0, medium: 1, high: 2 };
+export const QUALITY_INDEX: Readonly<Record<Quality, number>> = { low: 0, medium: 1, high: 2 };
 
-const isFailure = (x: unknown): x is Failure => x !== null && (x as { ok?: unknown }).ok === false;
+export const isFailure = (x: unknown): x is Failure =>
+  x !== null && (x as { ok?: unknown }).ok === false;
 
 /** Image prices of `p` on the asOf argument (missing: newest). */
-function imagePricesOn(
+export function imagePricesOn(
   book: CompiledBook,
   p: CompiledProvider,
   asOf: string | null,
@@ -244,141 +243,4 @@ export function afford(
     return fail("BAD_ARGUMENT", `The price is 0: any number of images fits budget ${describe(b)}.`);
   }
   return finite(Math.floor(clean(clean(b * 1e6) / (dated.micros * r))), b, r);
-}
-
-/** Token counts for one request or a whole plan; the cached counts may be left out (0). */
-export interface TokenCounts {
-  textInput: unknown;
-  imageInput: unknown;
-  imageOutput: unknown;
-  cachedTextInput?: unknown;
-  cachedImageInput?: unknown;
-}
-
-const METER_WORDS: Readonly<Record<TokenMeter, string>> = {
-  textInput: "text input",
-  cachedTextInput: "cached text input",
-  imageInput: "image input",
-  cachedImageInput: "cached image input",
-  imageOutput: "image output",
-};
-
-const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-
-/**
- * USD for token counts: the sum of tokens x meter (USD per 1M tokens) / 1,000,000. A count above 0 on
- * a meter the provider does not publish is NO_TOKEN_METERS, never a silent 0.
- */
-export function tokenCost(
-  book: CompiledBook,
-  provider: unknown,
-  tokens: TokenCounts,
-  asOf?: unknown,
-): Result<number> {
-  const p = lookupProvider(book, provider);
-  if (isFailure(p)) return p;
-  if (typeof tokens !== "object" || tokens === null) {
-    return fail(
-      "BAD_ARGUMENT",
-      `Token counts ${describe(tokens)} are not accepted. Accepted: counts of text input, image input and image output tokens (cached counts optional).`,
-    );
-  }
-  const counts: number[] = [];
-  for (const meter of TOKEN_METERS) {
-    const label = `${capitalize(METER_WORDS[meter])} tokens`;
-    const raw = (tokens as unknown as Record<string, unknown>)[meter];
-    const n = meter.startsWith("cached")
-      ? readOptionalAmount(raw, label, 0)
-      : readAmount(raw, label);
-    if (typeof n !== "number") return n;
-    counts.push(n);
-  }
-  const date = readAsOf(asOf);
-  if (isFailure(date)) return date;
-  const meters = resolveTokens(contextOf(book), p, date);
-  if (meters.failure !== null) return meters.failure;
-  let total = 0;
-  for (let i = 0; i < TOKEN_METERS.length; i++) {
-    const n = counts[i] ?? 0;
-    if (n === 0) continue;
-    const micros = meters.micros[i];
-    if (micros === null || micros === undefined) {
-      const word = METER_WORDS[TOKEN_METERS[i] ?? "textInput"];
-      const publishers = p.info.name;
-      return fail(
-        "NO_TOKEN_METERS",
-        `${publishers} publishes no ${word} meter, so ${describe(n)} ${word} tokens cannot be priced. Enter 0 for them, or choose a provider that publishes that meter.`,
-      );
-    }
-    total += n * micros;
-  }
-  const usd = Number.isSafeInteger(total) ? total / 1e12 : clean(clean(total) / 1e12);
-  if (Number.isFinite(usd)) return { ok: true, value: usd };
-  return fail("BAD_NUMBER", `Token counts this large make ${TOO_LARGE}`);
-}
-
-/** One priced provider in a ranking. */
-export interface RankRow {
-  provider: ProviderInfo;
-  price: number;
-  total: number;
-  /** Its price over the cheapest one's (the cheapest is 1; a free price is 0, measured against the cheapest paid one). */
-  multiple: number;
-  minPrice?: number;
-}
-
-/** Providers cheapest first (ties in book order) and those left out with the reason. */
-export interface Ranking {
-  rows: RankRow[];
-  leftOut: { provider: ProviderInfo; reason: string }[];
-}
-
-/**
- * Every GPT Image 2 provider priced for `quality` and `size`, cheapest first (ties in book order), each
- * with its total for `volume` (missing: 1) x `retry` and its multiple of the cheapest. Providers with no
- * price there are listed in leftOut with the reason; comparison models are neither ranked nor listed.
- */
-export function rank(
-  book: CompiledBook,
-  quality: unknown,
-  size: unknown,
-  volume?: unknown,
-  retry?: unknown,
-  asOf?: unknown,
-): Result<Ranking> {
-  if (!isCompiledBook(book)) return NOT_A_BOOK;
-  const q = parseQuality(quality);
-  if (!q.ok) return q;
-  const s = parseSize(size);
-  if (!s.ok) return s;
-  const n = readOptionalAmount(volume, "Volume", 1);
-  if (typeof n !== "number") return n;
-  const r = readRetry(retry);
-  if (typeof r !== "number") return r;
-  const date = readAsOf(asOf);
-  if (isFailure(date)) return date;
-  const priced: { provider: ProviderInfo; tier: Tier }[] = [];
-  const leftOut: Ranking["leftOut"] = [];
-  for (const info of book.providers) {
-    if (info.comparisonOnly) continue;
-    const p = lookupProvider(book, info.id);
-    if (isFailure(p)) continue;
-    const tier = lookupTier(p, imagePricesOn(book, p, date), QUALITY_INDEX[q.value], s.value);
-    if (isFailure(tier)) leftOut.push({ provider: info, reason: tier.message });
-    else priced.push({ provider: info, tier });
-  }
-  priced.sort((a, b) => a.tier.micros - b.tier.micros); // stable: ties stay in book order
-  const cheapest = priced.find((x) => x.tier.micros > 0)?.tier.micros ?? 0;
-  const rows = priced.map(({ provider, tier }): RankRow => {
-    const row: RankRow = {
-      provider,
-      price: tier.price,
-      total: moneyOf(n * r, tier.micros),
-      multiple: cheapest === 0 ? 1 : clean(tier.micros / cheapest),
-    };
-    if (tier.minPrice !== null) row.minPrice = tier.minPrice;
-    return row;
-  });
-  if (rows.some((row) => !Number.isFinite(row.total))) return finite(Infinity, n, r) as Failure;
-  return { ok: true, value: { rows, leftOut } };
 }

@@ -1,0 +1,76 @@
+/**
+ * Ranking every GPT Image 2 provider for one quality and size, cheapest first.
+ */
+import { isCompiledBook, lookupProvider, lookupTier, NOT_A_BOOK } from "./book";
+import type { CompiledBook, ProviderInfo, Tier } from "./types";
+import { parseQuality, parseSize } from "./identifiers";
+import { readAsOf } from "./dates";
+import { clean, moneyOf, readOptionalAmount, readRetry } from "./numbers";
+import type { Failure, Result } from "./result";
+import { finite, imagePricesOn, isFailure, QUALITY_INDEX } from "./math";
+
+/** One priced provider in a ranking. */
+export interface RankRow {
+  provider: ProviderInfo;
+  price: number;
+  total: number;
+  /** Its price over the cheapest one's (the cheapest is 1; a free price is 0, measured against the cheapest paid one). */
+  multiple: number;
+  minPrice?: number;
+}
+
+/** Providers cheapest first (ties in book order) and those left out with the reason. */
+export interface Ranking {
+  rows: RankRow[];
+  leftOut: { provider: ProviderInfo; reason: string }[];
+}
+
+/**
+ * Every GPT Image 2 provider priced for `quality` and `size`, cheapest first (ties in book order), each
+ * with its total for `volume` (missing: 1) x `retry` and its multiple of the cheapest. Providers with no
+ * price there are listed in leftOut with the reason; comparison models are neither ranked nor listed.
+ */
+export function rank(
+  book: CompiledBook,
+  quality: unknown,
+  size: unknown,
+  volume?: unknown,
+  retry?: unknown,
+  asOf?: unknown,
+): Result<Ranking> {
+  if (!isCompiledBook(book)) return NOT_A_BOOK;
+  const q = parseQuality(quality);
+  if (!q.ok) return q;
+  const s = parseSize(size);
+  if (!s.ok) return s;
+  const n = readOptionalAmount(volume, "Volume", 1);
+  if (typeof n !== "number") return n;
+  const r = readRetry(retry);
+  if (typeof r !== "number") return r;
+  const date = readAsOf(asOf);
+  if (isFailure(date)) return date;
+  const priced: { provider: ProviderInfo; tier: Tier }[] = [];
+  const leftOut: Ranking["leftOut"] = [];
+  for (const info of book.providers) {
+    if (info.comparisonOnly) continue;
+    const p = lookupProvider(book, info.id);
+    if (isFailure(p)) continue;
+    const tier = lookupTier(p, imagePricesOn(book, p, date), QUALITY_INDEX[q.value], s.value);
+    if (isFailure(tier)) leftOut.push({ provider: info, reason: tier.message });
+    else priced.push({ provider: info, tier });
+  }
+  priced.sort((a, b) => a.tier.micros - b.tier.micros); // stable: ties stay in book order
+  const cheapest = priced.find((x) => x.tier.micros > 0)?.tier.micros ?? 0;
+  const rows = priced.map(({ provider, tier }): RankRow => {
+    const row: RankRow = {
+      provider,
+      price: tier.price,
+      total: moneyOf(n * r, tier.micros),
+      multiple: cheapest === 0 ? 1 : clean(tier.micros / cheapest),
+    };
+    if (tier.minPrice !== null) row.minPrice = tier.minPrice;
+    return row;
+  });
+  if (rows.some((row) => !Number.isFinite(row.total))) return finite(Infinity, n, r) as Failure;
+  return { ok: true, value: { rows, leftOut } };
+}
