@@ -15,7 +15,7 @@ import {
   tokenCost,
   type CompiledBook,
 } from "../../src/core";
-import { failure, value } from "./helpers";
+import { failure, value } from "./expect-result";
 
 const json: unknown = JSON.parse(
   readFileSync(join(__dirname, "..", "fixtures", "books", "dated.two-price-sets.json"), "utf8"),

@@ -13,7 +13,7 @@ import {
   priceBookJsonSchema,
 } from "../../src/core";
 import { checkPrices, schemaText } from "../../scripts/gen-schema";
-import { failure, value } from "./helpers";
+import { failure, value } from "./expect-result";
 
 const root = join(__dirname, "..", "..");
 const readJson = (path: string): unknown => JSON.parse(readFileSync(join(root, path), "utf8"));

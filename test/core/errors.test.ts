@@ -17,7 +17,7 @@ import {
   type CompiledBook,
   type ErrorCode,
 } from "../../src/core";
-import { failure } from "./helpers";
+import { failure } from "./expect-result";
 
 const TOKENS = { textInput: 100, imageInput: 100, imageOutput: 100 };
 

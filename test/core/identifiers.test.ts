@@ -9,7 +9,7 @@ import {
   parseQuality,
   parseSize,
 } from "../../src/core";
-import { failure, value } from "./helpers";
+import { failure, value } from "./expect-result";
 
 describe("findProvider: ids, names and common names, ignoring case, spaces and punctuation", () => {
   it.each([

@@ -12,7 +12,7 @@ import {
   tokenCost,
   type PriceBookJson,
 } from "../../src/core";
-import { failure, value } from "./helpers";
+import { failure, value } from "./expect-result";
 
 describe("cost: the sources' worked examples, exact to the decimal", () => {
   it('IMG.COST("openai","high","1024x1024",1000,1.2) = 253.2 exactly', () => {

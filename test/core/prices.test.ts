@@ -3,7 +3,7 @@
  * copied from the seed page named in its comment (or worked out from it), never from the code.
  */
 import { bundledBook as book, price, quote, tokenCost } from "../../src/core";
-import { failure, value } from "./helpers";
+import { failure, value } from "./expect-result";
 
 describe("OpenAI standard rates (seed 001, Pixazo: 'GPT Image 2 - OpenAI Standard Rates (Per Image)')", () => {
   // seed 001: Low $0.006 / 1024x1024 | $0.005 / 1024x1536 or 1536x1024

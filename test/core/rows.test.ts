@@ -2,7 +2,7 @@
  * The price table (IMG.PRICES, the task pane's table, the prices sheet).
  */
 import { bundledBook as book, priceRows, type PriceRow } from "../../src/core";
-import { failure, value } from "./helpers";
+import { failure, value } from "./expect-result";
 
 const rowsOf = (provider: string): PriceRow[] => value(priceRows(book, provider));
 
