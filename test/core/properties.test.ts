@@ -6,9 +6,11 @@ import fc from "fast-check";
 import {
   afford,
   bundledBook as book,
+  bundledBookJson,
   cost,
   findProvider,
   listCost,
+  loadBook,
   parseDate,
   parseQuality,
   parseSize,
@@ -221,6 +223,53 @@ describe("cost is linear", () => {
           expect(Number.isInteger(images)).toBe(true);
           expect(valueOf(cost(book, p, q, s, images))).toBeLessThanOrEqual(budget);
           expect(valueOf(cost(book, p, q, s, images + 1))).toBeGreaterThan(budget);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe("loading never throws", () => {
+  it("on anything at all", () => {
+    fc.assert(
+      fc.property(fc.anything(), (junk) => {
+        const loaded = loadBook(junk);
+        expect(loaded.ok || loaded.code === "BAD_BOOK").toBe(true);
+      }),
+    );
+  });
+
+  it("on the bundled book with one value anywhere replaced by anything", () => {
+    // Every path to a value in the book, so a replacement can land on any key at any depth.
+    const paths: (string | number)[][] = [];
+    const walk = (node: unknown, path: (string | number)[]): void => {
+      paths.push(path);
+      if (Array.isArray(node)) node.forEach((child, i) => walk(child, [...path, i]));
+      else if (typeof node === "object" && node !== null) {
+        for (const [key, child] of Object.entries(node)) walk(child, [...path, key]);
+      }
+    };
+    walk(bundledBookJson, []);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...paths.filter((p) => p.length > 0)),
+        fc.anything(),
+        (path, replacement) => {
+          const copy = JSON.parse(JSON.stringify(bundledBookJson)) as Record<
+            string | number,
+            unknown
+          >;
+          let node: Record<string | number, unknown> = copy;
+          for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+          node[path[path.length - 1] as string | number] = replacement;
+          const loaded = loadBook(copy);
+          expect(loaded.ok || loaded.code === "BAD_BOOK").toBe(true);
+          if (loaded.ok) {
+            // Whatever was accepted must still price without throwing.
+            expect(() => cost(loaded.value, "openai", "high", "square", 10, 1.2)).not.toThrow();
+            expect(() => priceRows(loaded.value)).not.toThrow();
+          }
         },
       ),
       { numRuns: 2000 },
