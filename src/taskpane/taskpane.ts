@@ -44,8 +44,9 @@ const state: PaneState = {
 const today = (): string => new Date().toISOString().slice(0, 10);
 
 function errorText(error: unknown): string {
-  if (error instanceof Error && error.message !== "") return error.message;
-  return "an unexpected error";
+  // Read, not instanceof: Office's errors and errors from other frames are not this realm's Error.
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === "string" && message !== "" ? message : "an unexpected error";
 }
 
 // ---- Office detection and start ------------------------------------------------------------------
@@ -70,7 +71,7 @@ async function start(): Promise<void> {
       state.storedFrom = stored.from;
     } else if (stored.kind === "invalid") {
       const banner = byId("startup-warning");
-      banner.textContent = `${stored.message} It was ignored; the bundled prices (version ${bundledBook.bookVersion}) are used. Apply a book to replace it.`;
+      banner.textContent = `${stored.message} It was ignored; the bundled prices (version ${bundledBook.bookVersion}) are used. Apply prices, or choose "Reset to bundled prices" to remove it.`;
       banner.hidden = false;
       setActiveBook(bundledBook);
     }
@@ -214,18 +215,26 @@ async function run(action: () => Promise<void>): Promise<void> {
 
 async function applyBook(book: CompiledBook, done: string): Promise<void> {
   const before = getActiveBook();
-  setActiveBook(book);
+  const notes: string[] = [];
+  try {
+    setActiveBook(book);
+  } catch (error) {
+    // The book is active (a listener failed after the switch): say so rather than claim nothing changed.
+    notes.push(
+      `The new prices are in use, but updating part of the add-in failed (${errorText(error)}).`,
+    );
+  }
   state.previous = before;
+  byId("startup-warning").hidden = true;
   state.storedFrom =
     book.origin.kind === "workbook" ? state.storedFrom : describeOrigin(book.origin);
   if (!state.inExcel) {
     showMessage(
-      `${done} Outside Excel the prices apply to this pane only and are not saved.`,
+      `${done} Outside Excel the prices apply to this pane only and are not saved.${notes.length > 0 ? ` ${notes.join(" ")}` : ""}`,
       "success",
     );
     return;
   }
-  const notes: string[] = [];
   try {
     const settings = Office.context.document.settings;
     if (book.origin.kind === "bundled") await forgetBook(settings);
@@ -347,6 +356,17 @@ async function rollbackClicked(): Promise<void> {
 async function resetClicked(): Promise<void> {
   discardPending();
   if (getActiveBook() === bundledBook) {
+    const banner = byId("startup-warning");
+    if (state.inExcel && !banner.hidden) {
+      // The workbook still holds the invalid book the pane ignored at start: remove it.
+      await forgetBook(Office.context.document.settings);
+      banner.hidden = true;
+      showMessage(
+        `Removed the invalid price book stored in this workbook; it uses the bundled prices (version ${bundledBook.bookVersion}).`,
+        "success",
+      );
+      return;
+    }
     showMessage(`Already using the bundled prices (version ${bundledBook.bookVersion}).`, "info");
     return;
   }

@@ -211,7 +211,15 @@ it("ignores a tampered stored book with a visible warning and uses the bundled b
   expect(await page.textContent("#book-summary")).toContain(`version ${bundledCopy().bookVersion}`);
   expect(await page.textContent("#est-total")).toBe("$53.00");
   await page.screenshot({ path: join(SCREENSHOTS, "11-stored-book-invalid.png") });
-  await page.evaluate(() => sessionStorage.clear());
+  expect(await page.textContent("#startup-warning")).toContain(
+    'choose "Reset to bundled prices" to remove it',
+  );
+  await page.click("#reset");
+  await page.waitForFunction(() =>
+    (document.querySelector("#message")?.textContent ?? "").startsWith("Removed"),
+  );
+  await reopen(page);
+  expect(await page.isVisible("#startup-warning")).toBe(false);
   await page.close();
 });
 
