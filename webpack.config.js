@@ -210,6 +210,9 @@ module.exports = (_env, argv) => {
     },
     resolve: { extensions: [".ts", ".js"] },
     module: {
+      // transpileOnly skips type checking, so an import of a name a module no longer exports would
+      // otherwise only warn and ship as undefined; fail the build instead.
+      parser: { javascript: { exportsPresence: "error" } },
       rules: [
         {
           test: /\.ts$/,
