@@ -9,7 +9,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { gzipSync } from "node:zlib";
-import { fromRoot } from "./paths";
+import { distDir, fromRoot } from "./paths";
 import { measured, skipped, type Row, type Target } from "./report";
 
 const NAME = "Bundle size";
@@ -68,7 +68,7 @@ function newestMtime(dir: string): number {
 
 /** True when something under src/ changed after the newest file in dist/ was written. */
 export function distIsStale(): boolean {
-  return newestMtime(fromRoot("src")) > newestMtime(fromRoot("dist"));
+  return newestMtime(fromRoot("src")) > newestMtime(distDir());
 }
 
 function kb(bytes: number): string {
@@ -76,7 +76,7 @@ function kb(bytes: number): string {
 }
 
 export function bundleSize(): Row[] {
-  const dist = fromRoot("dist");
+  const dist = distDir();
   const why = "dist/ not built (run `npm run build` first)";
   if (!existsSync(dist)) {
     return [

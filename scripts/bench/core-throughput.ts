@@ -9,7 +9,7 @@
  */
 import { loadCore, typedProviders } from "./core-subjects";
 import { measured, skipped, type Options, type Row, type Target } from "./report";
-import { paired } from "./timing";
+import { currentClock, paired } from "./timing";
 import { costRows, type CostRow } from "./workload";
 
 const NAME = "Core throughput";
@@ -113,7 +113,7 @@ export async function coreThroughput(options: Options): Promise<Row[]> {
       perSecond,
       "calls/s",
       RATE,
-      `one core; ${nsCore.toFixed(1)} ns/call`,
+      `one thread; ${nsCore.toFixed(1)} ns/call (${currentClock() === "cpu" ? "CPU" : "wall"} time)`,
     ),
   ];
 }

@@ -14,7 +14,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { chromium } from "playwright-core";
-import { fromRoot } from "./paths";
+import { distDir, fromRoot } from "./paths";
 import { measured, median, skipped, type Options, type Row, type Target } from "./report";
 import { ms } from "./timing";
 
@@ -160,7 +160,7 @@ async function loadOnce(url: string, isPane: boolean): Promise<Load> {
 }
 
 /** `dist` is the built add-in folder; tests point it at a small fixture page. */
-export async function paneStart(options: Options, dist = fromRoot("dist")): Promise<Row[]> {
+export async function paneStart(options: Options, dist = distDir()): Promise<Row[]> {
   if (!existsSync(path.join(dist, "taskpane.html"))) {
     return [
       skipped(

@@ -1,11 +1,28 @@
 /** Where things are, and loading pieces of the add-in that may not exist yet. */
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import * as path from "node:path";
 
 export const repoRoot = path.resolve(__dirname, "..", "..");
 
 export function fromRoot(...parts: string[]): string {
   return path.join(repoRoot, ...parts);
+}
+
+let dist = path.join(repoRoot, "dist");
+
+/** The built add-in the bench measures: dist/, or a fresh build of its own (`--build`). */
+export function distDir(...parts: string[]): string {
+  return path.join(dist, ...parts);
+}
+
+export function useDistDir(dir: string): void {
+  dist = dir;
+}
+
+/** Human name of the built folder for messages: "dist/" or the temporary build. */
+export function distLabel(): string {
+  return dist === path.join(repoRoot, "dist") ? "dist/" : `a fresh build in ${dist}`;
 }
 
 /**
@@ -22,4 +39,17 @@ export async function tryLoad<T>(
   }
   // A file that exists but fails to load is a real error: let it throw so the row says ERROR.
   return { ok: true, module: await load() };
+}
+
+const temporary: string[] = [];
+
+/** A temporary folder removed by {@link removeTemporaryDirs} when the run ends. */
+export function temporaryDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  temporary.push(dir);
+  return dir;
+}
+
+export function removeTemporaryDirs(): void {
+  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
 }

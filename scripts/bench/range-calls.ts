@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { runInThisContext } from "node:vm";
 import { distIsStale } from "./bundle-size";
 import { loadCore, typedProviders } from "./core-subjects";
-import { fromRoot, tryLoad } from "./paths";
+import { distDir, distLabel, tryLoad } from "./paths";
 import { measured, skipped, type Options, type Row, type Target } from "./report";
 import { ms, paired } from "./timing";
 import { costRows } from "./workload";
@@ -70,7 +70,7 @@ function costFromDist(): CostFunction {
   const associated = new Map<string, unknown>();
   installCustomFunctions(associated);
   for (const file of ["runtime.js", "functions.js"]) {
-    const full = fromRoot("dist", file);
+    const full = distDir(file);
     runInThisContext(readFileSync(full, "utf8"), { filename: full });
   }
   const fn = associated.get("COST");
@@ -86,12 +86,12 @@ function costFromDist(): CostFunction {
 async function loadCostFunction(): Promise<
   { ok: true; fn: CostFunction; via: string; fromDist: boolean } | { ok: false; why: string }
 > {
-  if (existsSync(fromRoot("dist", "runtime.js")) && existsSync(fromRoot("dist", "functions.js"))) {
+  if (existsSync(distDir("runtime.js")) && existsSync(distDir("functions.js"))) {
     const stale = distIsStale() ? " (WARNING: dist/ is older than src/, rebuild)" : "";
     return {
       ok: true,
       fn: costFromDist(),
-      via: `dist/runtime.js + dist/functions.js${stale}`,
+      via: `runtime.js + functions.js of ${distLabel()}${stale}`,
       fromDist: true,
     };
   }

@@ -7,12 +7,11 @@
  * (`get core/identifiers.ts`, `get core/book.ts`, ... at the top of the profile). Excel never runs
  * that code, so the bench times the bundle Excel does run.
  */
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import * as path from "node:path";
 import webpack from "webpack";
-import { fromRoot, repoRoot } from "./paths";
+import { fromRoot, repoRoot, temporaryDir } from "./paths";
 
 let built: Promise<string> | null = null;
 
@@ -50,7 +49,7 @@ function build(outDir: string): Promise<string> {
 export function shippedCoreFile(): Promise<string> {
   const given = process.env.BENCH_CORE_BUNDLE;
   if (given !== undefined && existsSync(given)) return Promise.resolve(given);
-  built ??= build(mkdtempSync(path.join(tmpdir(), "bench-core-")));
+  built ??= build(temporaryDir("bench-core-"));
   return built;
 }
 

@@ -21,14 +21,15 @@ function bench(...args: string[]): { status: number | null; stdout: string; stde
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-describe("npm run bench -- --smoke", () => {
+describe("npm run bench -- --smoke --build", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "bench-smoke-"));
   const jsonFile = path.join(dir, "rows.json");
   let run: ReturnType<typeof bench>;
   let rows: Row[];
 
   beforeAll(() => {
-    run = bench("--smoke", "--json", jsonFile);
+    // --build: measure a build of its own, not a dist/ that a parallel test may be rewriting.
+    run = bench("--smoke", "--build", "--json", jsonFile);
     rows = (JSON.parse(readFileSync(jsonFile, "utf8")) as { rows: Row[] }).rows;
   }, 300_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
