@@ -32,11 +32,25 @@ const OFFICE_STUB = `(() => {
   const cell = { address: "Sheet1!B2", formulas: null, load() {}, getCell() { return cell; } };
   window.__cell = cell;
 
+  // Whatever the stand-in does not model (charts, validation, fonts...) accepts any call or write.
+  const any = () => new Proxy(function () {}, {
+    get: (_t, k) => (k === "then" || typeof k === "symbol" ? undefined : any()),
+    apply: () => any(),
+    set: () => true,
+  });
+  const loose = (obj) => new Proxy(obj, {
+    get: (t, k) => (k in t || k === "then" || typeof k === "symbol" ? t[k] : any()),
+  });
+
   // A small workbook: sheets hold cells by "row,column" (0-based); ranges read and write them.
   const colIndex = (letters) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   const parse = (a) => {
     const [from, to = from] = a.replace(/^.*!/, "").split("$").join("").split(":");
-    const p = (x) => { const m = /^([A-Z]+)([0-9]+)$/.exec(x); return { r: Number(m[2]) - 1, c: colIndex(m[1]) }; };
+    const p = (x) => {
+        // Whole columns ("C:C") count as their first cell here.
+        const m = /^([A-Z]+)([0-9]*)$/.exec(x);
+        return { r: m[2] === "" ? 0 : Number(m[2]) - 1, c: colIndex(m[1]) };
+      };
     return { start: p(from), end: p(to) };
   };
   const letter = (c) => { let s = ""; for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s; return s; };
@@ -52,21 +66,23 @@ const OFFICE_STUB = `(() => {
       }
       return rows;
     };
-    return {
+    return loose({
       load() {},
       address: quote(sheet.name) + "!" + letter(start.c) + (start.r + 1) + ":" + letter(end.c) + (end.r + 1),
       get values() { return grid(); },
       set values(v) { v.forEach((row, i) => row.forEach((x, j) => sheet.cells.set((start.r + i) + "," + (start.c + j), x))); },
+      get formulas() { return grid(); },
+      set formulas(v) { this.values = v; },
       numberFormat: null,
-      format: { font: {}, fill: {}, autofitColumns() {} },
-    };
+      format: loose({ font: loose({}), fill: {}, autofitColumns() {} }),
+    });
   };
   const sheets = [];
   const tables = [];
   let active = null;
   const addSheet = (name) => {
     if (sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new Error("A sheet named " + name + " exists");
-    const sheet = {
+    const sheet = loose({
       name, cells: new Map(), load() {},
       getRange: (a) => range(sheet, a),
       tables: { add(address) {
@@ -76,7 +92,7 @@ const OFFICE_STUB = `(() => {
         tables.push(t); return t; } },
       freezePanes: { freezeRows() {} },
       activate() { active = sheet; },
-    };
+    });
     sheets.push(sheet);
     return sheet;
   };
@@ -90,9 +106,9 @@ const OFFICE_STUB = `(() => {
       workbook: {
         getSelectedRange: () => cell,
         application: { calculate: (type) => log.push("calculate " + type) },
-        worksheets: { load() {}, get items() { return sheets; }, add: addSheet, getActiveWorksheet: () => active },
-        tables: { load() {}, get items() { return tables; } },
-        names: { load() {}, items: [] },
+        worksheets: { load() { return this; }, get items() { return sheets; }, add: addSheet, getActiveWorksheet: () => active },
+        tables: { load() { return this; }, get items() { return tables; } },
+        names: { load() { return this; }, items: [] },
       },
       sync: async () => undefined,
     }),
@@ -292,5 +308,29 @@ it("writes the prices to a new sheet, reads an edit back through the review, and
     ),
   ).toEqual(["Sheet1", "Prices", "Prices (2)"]);
   await page.evaluate(() => sessionStorage.clear());
+  await page.close();
+});
+
+it("inserts a template on a new sheet and says where", async () => {
+  const page = await h.open();
+  const title = await page.textContent("#templates li:first-child .template-title");
+  expect(title).toBe("Cost estimate");
+  await page.click("#templates li:first-child button");
+  await page.waitForFunction(() => document.body.getAttribute("aria-busy") === "false");
+  expect(await page.textContent("#message")).toBe(
+    'Inserted the template "Cost estimate" on the new sheet "Cost estimate".',
+  );
+  const sheets = await page.evaluate(() =>
+    (
+      window as unknown as {
+        __workbook: { sheets: { name: string; cells: Map<string, unknown> }[] };
+      }
+    ).__workbook.sheets.map((s) => [s.name, s.cells.size > 0]),
+  );
+  // The new sheet holds the template; the user's sheet is untouched.
+  expect(sheets).toEqual([
+    ["Sheet1", false],
+    ["Cost estimate", true],
+  ]);
   await page.close();
 });
