@@ -216,7 +216,11 @@ function resolveImageUncached(
         kind: "points",
         any: NONE3,
         bySize: maps.map((m) => (m.size > 0 ? m : null)),
-        unpublished: maps.map((m) => (m.size > 0 ? null : pricing.unpublishedReason)),
+        unpublished: maps.map((m, q) =>
+          m.size > 0
+            ? null
+            : (pricing.unpublishedReason ?? `the source publishes no ${QUALITIES[q] ?? ""} price`),
+        ),
       };
     }
     case "unpublished":

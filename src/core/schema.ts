@@ -97,8 +97,9 @@ export const ImagePricingSchema = z.discriminatedUnion("kind", [
     .strictObject({
       kind: z.literal("points"),
       points: z.array(point).min(1),
-      unpublishedReason: z.string().min(1).meta({
-        description: "Why a quality without points has no price (quoted from the source).",
+      unpublishedReason: z.string().min(1).optional().meta({
+        description:
+          'Why a quality without points has no price (quoted from the source); omitted: "the source publishes none".',
       }),
     })
     .meta({ description: "Isolated published (quality, size) points and nothing between them." }),
