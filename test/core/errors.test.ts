@@ -17,7 +17,7 @@ import {
   type CompiledBook,
   type ErrorCode,
 } from "../../src/core";
-import { failure } from "./expect-result";
+import { failure, value } from "./expect-result";
 
 const TOKENS = { textInput: 100, imageInput: 100, imageOutput: 100 };
 
@@ -275,5 +275,43 @@ describe("arguments are checked in the order they are given", () => {
     failure(cost(book, "openai", "low", "square", 1, 0), "RETRY_BELOW_ONE");
     // input errors come before "no such price"
     failure(cost(book, "replicate", "low", "square", -1), "NEGATIVE");
+  });
+});
+
+describe("a points offer without a stated reason", () => {
+  it("says plainly that the source publishes no price for the other qualities", () => {
+    const points = value(
+      loadBook({
+        schemaVersion: 1,
+        bookVersion: "t",
+        published: "2026-01-01",
+        currency: "USD",
+        sources: [{ id: "s", title: "t", site: "x", dated: null }],
+        providers: [
+          {
+            id: "p",
+            name: "Points Co",
+            aliases: [],
+            model: "m",
+            image: [
+              {
+                effective: "2026-01-01",
+                checked: "2026-01-01",
+                source: "s",
+                notes: [],
+                pricing: {
+                  kind: "points",
+                  points: [{ quality: "low", size: "1024x1024", price: 0.01, label: "1K" }],
+                },
+              },
+            ],
+            tokens: [],
+          },
+        ],
+      }),
+    );
+    expect(failure(price(points, "p", "medium", "square"), "NOT_PUBLISHED")).toContain(
+      "Points Co publishes no medium price: the source publishes no medium price",
+    );
   });
 });
