@@ -12,6 +12,7 @@ fi
 
 npm ci --no-audit --no-fund
 npm run typecheck
+npm run prices:check
 npm run lint
 npm run build
 npx jest --ci
