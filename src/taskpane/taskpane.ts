@@ -300,7 +300,7 @@ async function refreshClicked(): Promise<void> {
   const fetched = await fetchFeedText(url, DEFAULT_LIMITS);
   if (!fetched.ok) {
     showMessage(
-      `Refresh rejected: ${fetched.message} The prices in use are still version ${getActiveBook().bookVersion}.`,
+      `Refresh rejected: ${fetched.message} Nothing was changed; the prices in use are still version ${getActiveBook().bookVersion}.`,
       "error",
     );
     return;

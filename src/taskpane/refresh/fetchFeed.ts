@@ -38,11 +38,11 @@ export async function fetchFeedText(
   }, limits.timeoutMs);
   const tooSlow = (): FetchOutcome => ({
     ok: false,
-    message: `The feed did not answer within ${limits.timeoutMs / 1000} s; nothing was changed.`,
+    message: `The feed did not answer within ${limits.timeoutMs / 1000} s.`,
   });
   const tooBig = (): FetchOutcome => ({
     ok: false,
-    message: `The feed is larger than ${kib(limits.maxBytes)}; a price book is far smaller, so it was not read. Nothing was changed.`,
+    message: `The feed is larger than ${kib(limits.maxBytes)}; a price book is far smaller, so it was not read.`,
   });
   try {
     let response: Response;
@@ -56,13 +56,13 @@ export async function fetchFeedText(
       if (timedOut) return tooSlow();
       return {
         ok: false,
-        message: `Could not reach the feed (${describe(error)}). Check the address and your connection; nothing was changed.`,
+        message: `Could not reach the feed (${describe(error)}). Check the address and your connection.`,
       };
     }
     if (!response.ok) {
       return {
         ok: false,
-        message: `The feed answered HTTP ${response.status}; nothing was changed.`,
+        message: `The feed answered HTTP ${response.status}.`,
       };
     }
     const declared = Number(response.headers.get("content-length"));
@@ -72,7 +72,7 @@ export async function fetchFeedText(
     }
     const body = response.body;
     if (body === null) {
-      return { ok: false, message: "The feed sent no body; nothing was changed." };
+      return { ok: false, message: "The feed sent no body." };
     }
     const reader = body.getReader();
     const chunks: Uint8Array[] = [];
@@ -93,7 +93,7 @@ export async function fetchFeedText(
       if (timedOut) return tooSlow();
       return {
         ok: false,
-        message: `Reading the feed failed (${describe(error)}); nothing was changed.`,
+        message: `Reading the feed failed (${describe(error)}).`,
       };
     }
     const bytes = new Uint8Array(received);
@@ -106,7 +106,7 @@ export async function fetchFeedText(
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     } catch {
-      return { ok: false, message: "The feed is not UTF-8 text; nothing was changed." };
+      return { ok: false, message: "The feed is not UTF-8 text." };
     }
     return { ok: true, text };
   } finally {
