@@ -9,7 +9,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { gzipSync } from "node:zlib";
-import { distDir, fromRoot } from "./paths";
+import { distDir, distLabel, fromRoot } from "./paths";
 import { measured, skipped, type Row, type Target } from "./report";
 
 const NAME = "Bundle size";
@@ -68,6 +68,8 @@ function newestMtime(dir: string): number {
 
 /** True when something under src/ changed after the newest file in dist/ was written. */
 export function distIsStale(): boolean {
+  // A fresh build (--build) was made from src/ at the start of this run.
+  if (distLabel() !== "dist/") return false;
   return newestMtime(fromRoot("src")) > newestMtime(distDir());
 }
 

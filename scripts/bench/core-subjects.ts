@@ -18,7 +18,7 @@ export async function loadCore(
   shipped = true,
 ): Promise<{ ok: true; module: CoreModule; via: string } | { ok: false; why: string }> {
   const loaded = await tryLoad("src/core/index", () =>
-    shipped ? loadShippedCore<CoreModule>() : import("../../src/core/index"),
+    shipped ? Promise.resolve(loadShippedCore<CoreModule>()) : import("../../src/core/index"),
   );
   if (!loaded.ok) return loaded;
   const via = shipped ? "core bundled by webpack (production)" : "src/core";

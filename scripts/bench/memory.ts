@@ -39,7 +39,7 @@ export async function memory(options: Options): Promise<Row[]> {
       cwd: repoRoot,
       encoding: "utf8",
       timeout: 120_000,
-      env: { ...process.env, BENCH_CORE_BUNDLE: await shippedCoreFile() },
+      env: { ...process.env, BENCH_CORE_BUNDLE: shippedCoreFile() },
     },
   );
   if (child.status !== 0) {
