@@ -1,0 +1,173 @@
+/**
+ * Changing the active book: refresh, review, apply, roll back, reset. Applying sets the book the
+ * functions price with, saves it in the workbook and recalculates; nothing changes before the user
+ * confirms, and a rejected feed changes nothing.
+ */
+import type { BookOrigin, CompiledBook } from "../core";
+import { bundledBook } from "../core";
+import { getActiveBook, setActiveBook } from "../shared/activeBook";
+import { recalculateAll } from "./excelOps";
+import { errorText, OWN_FEED, state } from "./paneState";
+import { checkFeedUrl } from "./refresh/feedUrl";
+import { DEFAULT_LIMITS, fetchFeedText } from "./refresh/fetchFeed";
+import { prepareFeedText, type Candidate } from "./refresh/prepare";
+import { byId, hideDiff, renderDiff, showMessage } from "./render";
+import { describeOrigin, forgetBook, storeBook } from "./storage";
+
+export async function applyBook(book: CompiledBook, done: string): Promise<void> {
+  const before = getActiveBook();
+  const notes: string[] = [];
+  try {
+    setActiveBook(book);
+  } catch (error) {
+    // The book is active (a listener failed after the switch): say so rather than claim nothing changed.
+    notes.push(
+      `The new prices are in use, but updating part of the add-in failed (${errorText(error)}).`,
+    );
+  }
+  state.previous = before;
+  byId("startup-warning").hidden = true;
+  state.storedFrom =
+    book.origin.kind === "workbook" ? state.storedFrom : describeOrigin(book.origin);
+  if (!state.inExcel) {
+    showMessage(
+      `${done} Outside Excel the prices apply to this pane only and are not saved.${notes.length > 0 ? ` ${notes.join(" ")}` : ""}`,
+      "success",
+    );
+    return;
+  }
+  try {
+    const settings = Office.context.document.settings;
+    if (book.origin.kind === "bundled") await forgetBook(settings);
+    else await storeBook(settings, book, new Date().toISOString());
+  } catch (error) {
+    notes.push(
+      `They could not be saved in the workbook (${errorText(error)}), so it will reopen with its earlier prices.`,
+    );
+  }
+  try {
+    await recalculateAll();
+  } catch (error) {
+    notes.push(
+      `Recalculation failed (${errorText(error)}); press Ctrl+Alt+F9 to update IMG cells.`,
+    );
+  }
+  if (notes.length === 0) {
+    showMessage(`${done} Saved in this workbook; every IMG cell recalculated.`, "success");
+  } else {
+    showMessage(`${done} ${notes.join(" ")}`, "warning");
+  }
+}
+
+export function updateApplyEnabled(): void {
+  const pending = state.pending;
+  const needsConfirm = pending !== null && pending.warnings.length > 0;
+  const confirmed = byId<HTMLInputElement>("confirm-drastic").checked;
+  byId<HTMLButtonElement>("apply").disabled =
+    state.busy || pending === null || (needsConfirm && !confirmed);
+}
+
+export function review(candidate: Candidate, what: string): void {
+  state.pending = candidate;
+  renderDiff(candidate);
+  updateApplyEnabled();
+  const confirm =
+    candidate.warnings.length > 0
+      ? " Some changes are drastic: tick the confirmation box to apply."
+      : "";
+  showMessage(
+    `${what} passed the checks (version ${candidate.book.bookVersion}). Review the changes below, then apply or discard.${confirm}`,
+    candidate.warnings.length > 0 ? "warning" : "info",
+  );
+}
+
+export async function refreshClicked(): Promise<void> {
+  const mode =
+    document.querySelector<HTMLInputElement>('input[name="feed"]:checked')?.value ?? "own";
+  const typed = byId<HTMLInputElement>("feed-url");
+  const checked =
+    mode === "own" ? checkFeedUrl(OWN_FEED, window.location.href) : checkFeedUrl(typed.value);
+  typed.removeAttribute("aria-invalid");
+  if (!checked.ok) {
+    if (mode !== "own") typed.setAttribute("aria-invalid", "true");
+    showMessage(`${checked.message} The prices in use are unchanged.`, "error");
+    return;
+  }
+  discardPending();
+  const url = checked.url.href;
+  showMessage(`Fetching ${url}…`, "info");
+  const fetched = await fetchFeedText(url, DEFAULT_LIMITS);
+  if (!fetched.ok) {
+    showMessage(
+      `Refresh rejected: ${fetched.message} Nothing was changed; the prices in use are still version ${getActiveBook().bookVersion}.`,
+      "error",
+    );
+    return;
+  }
+  const origin: BookOrigin = { kind: "url", url, fetchedAt: new Date().toISOString() };
+  const prepared = prepareFeedText(fetched.text, origin, getActiveBook());
+  if (!prepared.ok) {
+    showMessage(
+      `Refresh rejected: ${prepared.message} Nothing was changed; the prices in use are still version ${getActiveBook().bookVersion}.`,
+      "error",
+    );
+    return;
+  }
+  review(prepared.candidate, "The feed");
+}
+
+export async function applyClicked(): Promise<void> {
+  const pending = state.pending;
+  if (pending === null) return;
+  if (pending.warnings.length > 0 && !byId<HTMLInputElement>("confirm-drastic").checked) {
+    showMessage(
+      "Tick the confirmation box to apply these drastic changes, or discard them.",
+      "warning",
+    );
+    return;
+  }
+  discardPending();
+  await applyBook(
+    pending.book,
+    `Applied prices version ${pending.book.bookVersion} from ${describeOrigin(pending.book.origin)}.`,
+  );
+}
+
+export function discardPending(): void {
+  state.pending = null;
+  hideDiff();
+  updateApplyEnabled();
+}
+
+export async function rollbackClicked(): Promise<void> {
+  const previous = state.previous;
+  if (previous === null) {
+    showMessage("There is no earlier price book to roll back to.", "info");
+    return;
+  }
+  discardPending();
+  await applyBook(
+    previous,
+    `Rolled back to prices version ${previous.bookVersion} from ${describeOrigin(previous.origin)}.`,
+  );
+}
+
+export async function resetClicked(): Promise<void> {
+  discardPending();
+  if (getActiveBook() === bundledBook) {
+    const banner = byId("startup-warning");
+    if (state.inExcel && !banner.hidden) {
+      // The workbook still holds the invalid book the pane ignored at start: remove it.
+      await forgetBook(Office.context.document.settings);
+      banner.hidden = true;
+      showMessage(
+        `Removed the invalid price book stored in this workbook; it uses the bundled prices (version ${bundledBook.bookVersion}).`,
+        "success",
+      );
+      return;
+    }
+    showMessage(`Already using the bundled prices (version ${bundledBook.bookVersion}).`, "info");
+    return;
+  }
+  await applyBook(bundledBook, `Reset to the bundled prices (version ${bundledBook.bookVersion}).`);
+}

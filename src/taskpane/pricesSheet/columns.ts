@@ -1,0 +1,82 @@
+/**
+ * The prices sheet's columns and the names shared by writing and reading it. Every number a person
+ * may edit in a price book becomes one row; the identifying columns (provider, prices from, billing,
+ * quality, size, meter) say where it goes back.
+ */
+import type { PriceBookJson } from "../../core";
+
+export const HEADER = [
+  "Provider id",
+  "Provider",
+  "Prices from",
+  "Billing",
+  "Quality",
+  "Size",
+  "Meter",
+  "Price (USD)",
+  "List price (USD)",
+  "Lowest price (USD)",
+  "Checked",
+  "Source",
+  "Notes",
+] as const;
+
+/** Columns a person edits; the others identify the row or explain it. */
+export const EDITABLE_COLUMNS = [7, 8, 9, 10] as const;
+export const MONEY_COLUMNS = [7, 8, 9] as const;
+
+export const COL = {
+  id: 0,
+  name: 1,
+  effective: 2,
+  billing: 3,
+  quality: 4,
+  size: 5,
+  meter: 6,
+  price: 7,
+  listPrice: 8,
+  minPrice: 9,
+  checked: 10,
+  source: 11,
+  notes: 12,
+} as const;
+
+export type Cell = string | number | boolean;
+export type SheetRow = Cell[];
+
+export type Json = PriceBookJson;
+export type Provider = Json["providers"][number];
+export type ImageSet = Provider["image"][number];
+export type TokenSet = Provider["tokens"][number];
+export type Pricing = ImageSet["pricing"];
+
+export const METERS = [
+  "input",
+  "textInput",
+  "cachedTextInput",
+  "imageInput",
+  "cachedImageInput",
+  "imageOutput",
+] as const;
+export type MeterName = (typeof METERS)[number];
+
+export function providerName(book: Json, id: string): string {
+  return book.providers.find((p) => p.id === id)?.name ?? id;
+}
+
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+export function sheetRef(sheetName: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheetName)
+    ? sheetName
+    : `'${sheetName.replace(/'/g, "''")}'`;
+}

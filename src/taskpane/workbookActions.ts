@@ -1,0 +1,85 @@
+/**
+ * The pane's writes to the workbook: a formula in the selection, the prices sheet (written, or read
+ * back into a book that goes through the same review as a feed), and templates.
+ */
+import { loadBook } from "../core";
+import { getActiveBook } from "../shared/activeBook";
+import { insertTemplate } from "../templates";
+import { review } from "./applying";
+import { costFormula, type EstimateInput } from "./estimate";
+import { insertFormulaInSelection } from "./excelOps";
+import { MAX_LISTED_ERRORS, NEEDS_EXCEL, state } from "./paneState";
+import { readPricesSheet, writePricesSheet } from "./pricesSheet/io";
+import { rowsToBook } from "./pricesSheet/rows";
+import { diffBooks } from "./refresh/diff";
+import { sanityCheck } from "./refresh/sanity";
+import { showMessage } from "./render";
+
+export async function insertFormulaClicked(input: EstimateInput): Promise<void> {
+  if (!state.inExcel) {
+    showMessage(NEEDS_EXCEL, "info");
+    return;
+  }
+  const formula = costFormula(input);
+  const address = await insertFormulaInSelection(formula);
+  showMessage(`Inserted ${formula} in ${address}.`, "success");
+}
+
+export async function writeSheetClicked(): Promise<void> {
+  const book = getActiveBook();
+  const written = await Excel.run((context) => writePricesSheet(context, book.json));
+  showMessage(
+    `Wrote ${written.rows} prices (version ${book.bookVersion}) to the new sheet "${written.sheetName}". Edit the shaded columns, then choose "Use prices from the sheet".`,
+    "success",
+  );
+}
+
+export async function readSheetClicked(): Promise<void> {
+  const read = await Excel.run((context) => readPricesSheet(context));
+  if (!read.ok) {
+    showMessage(read.message, "error");
+    return;
+  }
+  const { sheet } = read;
+  const built = rowsToBook(getActiveBook().json, sheet.header, sheet.rows, sheet.place);
+  if (!built.ok) {
+    const shown = built.errors.slice(0, MAX_LISTED_ERRORS);
+    const more = built.errors.length - shown.length;
+    showMessage(
+      `The sheet "${sheet.sheetName}" was not used: ${shown.join(" ")}${more > 0 ? ` …and ${more} more.` : ""} The prices in use are unchanged.`,
+      "error",
+    );
+    return;
+  }
+  const loaded = loadBook(built.book, { kind: "sheet", sheetName: sheet.sheetName });
+  if (!loaded.ok) {
+    showMessage(
+      `The sheet "${sheet.sheetName}" was not used: ${loaded.message} The prices in use are unchanged.`,
+      "error",
+    );
+    return;
+  }
+  const diff = diffBooks(getActiveBook(), loaded.value);
+  const sanity = sanityCheck(loaded.value, diff);
+  if (sanity.problems.length > 0) {
+    showMessage(
+      `The sheet "${sheet.sheetName}" was not used: ${sanity.problems.join(" ")} The prices in use are unchanged.`,
+      "error",
+    );
+    return;
+  }
+  review({ book: loaded.value, diff, warnings: sanity.warnings }, `The sheet "${sheet.sheetName}"`);
+}
+
+export async function insertTemplateClicked(id: string, title: string): Promise<void> {
+  if (!state.inExcel) {
+    showMessage(NEEDS_EXCEL, "info");
+    return;
+  }
+  const book = getActiveBook();
+  const inserted = await Excel.run((context) => insertTemplate(context, id, { book }));
+  showMessage(
+    `Inserted the template "${title}" on the new sheet "${inserted.sheetName}".`,
+    "success",
+  );
+}
