@@ -181,7 +181,7 @@ export async function paneStart(options: Options, dist = distDir()): Promise<Row
   const server = await serve(dist);
   try {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const runs = options.smoke ? 1 : 7;
+    const runs = options.smoke ? 1 : 11;
     const pane: number[] = [];
     const blank: number[] = [];
     for (let i = 0; i < runs + 1; i++) {
