@@ -3,6 +3,8 @@
  * in dist/) into the folder given as the first argument, as core.js (CommonJS). Run by shipped-core.ts
  * in a child process, so webpack and the TypeScript compiler never sit on the heap being measured.
  */
+import { writeFileSync } from "node:fs";
+import * as path from "node:path";
 import webpack from "webpack";
 import { fromRoot, repoRoot } from "./paths";
 
@@ -12,13 +14,22 @@ if (outDir === undefined) {
   process.exit(2);
 }
 
+// The pane, where refreshes run, sets zod to jitless before any schema is built (its Content-Security-
+// Policy forbids eval; see src/taskpane/noEval.ts). The entry does the same, so the bench validates
+// books the way the pane does, not with the faster generated code Node would allow.
+const entry = path.join(outDir, "entry.js");
+writeFileSync(
+  entry,
+  `import { config } from "zod";\nconfig({ jitless: true });\nexport * from ${JSON.stringify(fromRoot("src", "core", "index.ts").replace(/\.ts$/, ""))};\n`,
+);
+
 const config: webpack.Configuration = {
   mode: "production",
   target: "node",
   context: repoRoot,
-  entry: fromRoot("src", "core", "index.ts"),
+  entry,
   output: { path: outDir, filename: "core.js", library: { type: "commonjs2" } },
-  resolve: { extensions: [".ts", ".js"] },
+  resolve: { extensions: [".ts", ".js"], modules: [fromRoot("node_modules"), "node_modules"] },
   module: { rules: [{ test: /\.ts$/, loader: "ts-loader", options: { transpileOnly: true } }] },
   // Kept readable for profiles; minifying does not change what V8 optimises.
   optimization: { minimize: false },
