@@ -46,8 +46,8 @@ const BLANK_PAGE = `<!doctype html>
 
 /**
  * Runs in the page before its own scripts: records when the estimate first shows a number. A string,
- * not a function, because the TypeScript runner wraps named inner functions in a helper that does not
- * exist inside the browser.
+ * not a function, because the TypeScript runner wraps named inner functions in a naming call
+ * (__name) that does not exist inside the browser.
  */
 function watchPane(selector: string): string {
   return `(() => {

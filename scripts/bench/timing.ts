@@ -1,11 +1,11 @@
 /**
- * Timing helpers. These machines are noisy, so the subject and its baseline are timed alternately in
+ * Timing. These machines are noisy, so the subject and its baseline are timed alternately in
  * the same process (A B A B ...) after a warm-up, and each figure is the ratio of the two medians.
  *
  * In-process work is timed in CPU time (user + system of this process) by default: on a machine
  * shared with other jobs, wall time charges a long task for every time slice the scheduler gives
  * away, so a 20 ms subject against a 1.5 ms baseline came out 2 to 4 times slower at a load average
- * of 12 on 2 CPUs while its CPU time did not move. CPU time includes V8's helper threads (parallel
+ * of 12 on 2 CPUs while its CPU time did not move. CPU time includes V8's background threads (parallel
  * GC), which makes allocation-heavy work look slightly slower, never faster. `--wall` switches back.
  */
 import { median } from "./report";
