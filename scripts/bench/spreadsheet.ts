@@ -20,45 +20,35 @@ const SUPPORT = "test/support/hyperformula-img";
 
 type Cell = string | number;
 
-interface EngineSupport {
-  /** Builds (and evaluates) an engine over these sheets with the IMG functions available. */
-  readonly build: (
-    sheets: Record<string, Cell[][]>,
-    config: Record<string, unknown>,
-  ) => HyperFormula;
-}
-
 /**
- * Reads the support module loosely: it registers the IMG functions as a HyperFormula plugin, either
- * when imported, or through an exported register function, or builds engines itself.
+ * Registers the IMG functions with HyperFormula through the tests' support module
+ * (registerImgFunctions: a FunctionPlugin over the pricing core). Loaded by path at run time so a
+ * missing module is a SKIP, not a crash.
  */
-async function loadSupport(): Promise<
-  { ok: true; support: EngineSupport } | { ok: false; why: string }
-> {
+async function registerImg(): Promise<{ ok: true } | { ok: false; why: string }> {
   const loaded = await tryLoad(
     SUPPORT,
-    async () => (await import(fromRoot(SUPPORT))) as Record<string, unknown>,
+    async () => (await import(fromRoot(SUPPORT))) as { registerImgFunctions?: unknown },
   );
   if (!loaded.ok) return loaded;
-  const exports = loaded.module;
-  for (const [name, value] of Object.entries(exports)) {
-    if (typeof value === "function" && /^register/i.test(name)) (value as () => void)();
+  const register = loaded.module.registerImgFunctions;
+  if (typeof register !== "function")
+    return { ok: false, why: `${SUPPORT} exports no registerImgFunctions` };
+  (register as () => void)();
+  if (!HyperFormula.getRegisteredFunctionNames("enGB").includes("IMG.COST")) {
+    return { ok: false, why: `${SUPPORT} did not register IMG.COST with HyperFormula` };
   }
-  const registered = HyperFormula.getRegisteredFunctionNames("enGB").includes("IMG.COST");
-  if (registered) {
-    return {
-      ok: true,
-      support: { build: (sheets, config) => HyperFormula.buildFromSheets(sheets, config) },
-    };
-  }
-  return { ok: false, why: `${SUPPORT} did not register IMG.COST with HyperFormula` };
+  return { ok: true };
 }
+
+const build = (sheets: Record<string, Cell[][]>, config: Record<string, unknown>): HyperFormula =>
+  HyperFormula.buildFromSheets(sheets, config);
 
 export async function spreadsheet(options: Options): Promise<Row[]> {
   const core = await loadCore();
   if (!core.ok) return [skipped(NAME, METRIC, "x", TARGET, core.why)];
-  const support = await loadSupport();
-  if (!support.ok) return [skipped(NAME, METRIC, "x", TARGET, support.why)];
+  const registered = await registerImg();
+  if (!registered.ok) return [skipped(NAME, METRIC, "x", TARGET, registered.why)];
   const { price, bundledBook } = core.module;
 
   const count = options.smoke ? 1_000 : 100_000;
@@ -99,8 +89,8 @@ export async function spreadsheet(options: Options): Promise<Row[]> {
   };
 
   // Both sheets must show the same totals (to float noise), or they are not the same plan.
-  const img = support.support.build(imgSheets, config);
-  const native = support.support.build(nativeSheets, config);
+  const img = build(imgSheets, config);
+  const native = build(nativeSheets, config);
   const a = totals(img);
   const b = totals(native);
   img.destroy();
@@ -120,7 +110,7 @@ export async function spreadsheet(options: Options): Promise<Row[]> {
   }
 
   const buildAndDrop = (sheets: Record<string, Cell[][]>) => (): void => {
-    support.support.build(sheets, config).destroy();
+    build(sheets, config).destroy();
   };
   const runs = options.smoke ? 3 : 5;
   const warmup = 1;
