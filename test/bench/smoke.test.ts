@@ -4,7 +4,7 @@
  * asserted here; the figures are judged by `npm run bench`.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { Row } from "../../scripts/bench/report";
@@ -88,14 +88,14 @@ describe("npm run bench -- --smoke --build", () => {
     }
   });
 
-  it("measures the pieces that exist: the core is there, so its figures are not skipped", () => {
-    const core = rows.filter(
-      (r) =>
-        r.measurement === "Core throughput" ||
-        r.measurement === "Refresh" ||
-        r.measurement === "Memory",
-    );
-    expect(core.map((r) => r.status).filter((s) => s === "SKIP")).toEqual([]);
+  it("measures every piece: the core, the functions, the sheet engine, the built pane", () => {
+    // All parts of the add-in exist and --build builds them, so a SKIP here means the bench lost
+    // track of one (a renamed export, a pane without #est-total). Only Chromium may be missing.
+    const allowed = existsSync("/usr/bin/chromium") ? [] : ["Pane start"];
+    const skips = rows
+      .filter((r) => r.status === "SKIP" && !allowed.includes(r.measurement))
+      .map((r) => `${r.measurement}: ${r.detail}`);
+    expect(skips).toEqual([]);
   });
 });
 
