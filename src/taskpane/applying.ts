@@ -10,7 +10,8 @@ import { recalculateAll } from "./excelOps";
 import { errorText, OWN_FEED, state } from "./paneState";
 import { checkFeedUrl } from "./refresh/feedUrl";
 import { DEFAULT_LIMITS, fetchFeedText } from "./refresh/fetchFeed";
-import { prepareFeedText, type Candidate } from "./refresh/prepare";
+import { loadValidation } from "./loadValidation";
+import type { Candidate } from "./refresh/prepare";
 import { byId, hideDiff, renderDiff, showMessage } from "./render";
 import { describeOrigin, forgetBook, storeBook } from "./storage";
 
@@ -105,6 +106,7 @@ export async function refreshClicked(): Promise<void> {
     return;
   }
   const origin: BookOrigin = { kind: "url", url, fetchedAt: new Date().toISOString() };
+  const { prepareFeedText } = await loadValidation();
   const prepared = prepareFeedText(fetched.text, origin, getActiveBook());
   if (!prepared.ok) {
     showMessage(

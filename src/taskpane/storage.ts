@@ -3,10 +3,9 @@
  * budget reopens next month, or on a colleague's machine, with the prices it was built with.
  */
 import type { BookOrigin, CompiledBook } from "../core";
-import { loadBook } from "../core";
 
 export const SETTINGS_KEY = "imgPriceBook";
-const FORMAT = 1;
+export const STORED_FORMAT = 1;
 
 /** What the workbook remembers besides the book: where it first came from, for the pane to say. */
 export interface StoredEnvelope {
@@ -58,7 +57,7 @@ export async function storeBook(
   savedAt: string,
 ): Promise<void> {
   const envelope: StoredEnvelope = {
-    format: FORMAT,
+    format: STORED_FORMAT,
     savedAt,
     from: describeOrigin(book.origin),
     book: book.json,
@@ -72,56 +71,11 @@ export async function forgetBook(settings: SettingsLike): Promise<void> {
   await save(settings);
 }
 
-export type StoredRead =
-  | { kind: "none" }
-  | { kind: "ok"; book: CompiledBook; from: string; savedAt: string }
-  | { kind: "invalid"; message: string };
-
-/** Reads the stored book back; anything unreadable is reported, never half-used. */
-export function readStoredBook(settings: SettingsLike): StoredRead {
+/**
+ * Whether the workbook holds a stored book at all. A cheap check, so the pane loads the validator
+ * (see validation.ts) only for workbooks that need it.
+ */
+export function hasStoredBook(settings: SettingsLike): boolean {
   const raw = settings.get(SETTINGS_KEY);
-  if (raw === null || raw === undefined) return { kind: "none" };
-  if (typeof raw !== "string") {
-    return {
-      kind: "invalid",
-      message: "The price book stored in this workbook is not in a readable form.",
-    };
-  }
-  let envelope: unknown;
-  try {
-    envelope = JSON.parse(raw);
-  } catch {
-    return {
-      kind: "invalid",
-      message: "The price book stored in this workbook is not valid JSON.",
-    };
-  }
-  if (typeof envelope !== "object" || envelope === null || Array.isArray(envelope)) {
-    return {
-      kind: "invalid",
-      message: "The price book stored in this workbook is not in a readable form.",
-    };
-  }
-  const { format, book, from, savedAt } = envelope as Partial<
-    Record<keyof StoredEnvelope, unknown>
-  >;
-  if (format !== FORMAT) {
-    return {
-      kind: "invalid",
-      message: `The price book stored in this workbook has format ${String(format)}; this add-in reads format ${FORMAT}.`,
-    };
-  }
-  const loaded = loadBook(book, { kind: "workbook" });
-  if (!loaded.ok) {
-    return {
-      kind: "invalid",
-      message: `The price book stored in this workbook is invalid: ${loaded.message}`,
-    };
-  }
-  return {
-    kind: "ok",
-    book: loaded.value,
-    from: typeof from === "string" ? from : "unknown",
-    savedAt: typeof savedAt === "string" ? savedAt : "unknown",
-  };
+  return raw !== null && raw !== undefined;
 }

@@ -3,8 +3,6 @@
  * book in the workbook, and inserts formulas, the prices sheet and templates. Each step lives in its
  * own module; this file starts the pane, draws the book and the estimate, and wires the page.
  */
-// First import: zod must be told not to probe for eval before any schema is built.
-import { evalFree } from "./noEval";
 import type { CompiledBook } from "../core";
 import { bundledBook } from "../core";
 import { getActiveBook, setActiveBook } from "../shared/activeBook";
@@ -20,7 +18,8 @@ import {
 import { costFormula, estimate, formatPrice, formatTotal, type EstimateInput } from "./estimate";
 import { errorText, NEEDS_EXCEL, state, today } from "./paneState";
 import { byId, h, renderBook, showMessage } from "./render";
-import { readStoredBook } from "./storage";
+import { loadValidation } from "./loadValidation";
+import { hasStoredBook } from "./storage";
 import {
   insertFormulaClicked,
   insertTemplateClicked,
@@ -39,13 +38,35 @@ async function detectExcel(): Promise<boolean> {
   const slow = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 8000));
   const inExcel = await Promise.race([ready, slow]);
   // A host that answers late still gets the Excel features, without a reload.
-  if (!inExcel) void ready.then((late) => (late && !state.inExcel ? enterExcel() : undefined));
+  if (!inExcel) {
+    void ready
+      .then((late) => (late && !state.inExcel ? enterExcel() : undefined))
+      .catch((error: unknown) =>
+        showMessage(`Excel features could not start: ${errorText(error)}`, "error"),
+      );
+  }
   return inExcel;
 }
 
-/** The workbook's stored book becomes the active one; an invalid one is ignored with a warning. */
-function loadStoredBook(): void {
-  const stored = readStoredBook(Office.context.document.settings);
+/**
+ * The workbook's stored book becomes the active one; an invalid one is ignored with a warning. The
+ * validator is loaded only when the workbook holds a book.
+ */
+async function loadStoredBook(): Promise<void> {
+  const settings = Office.context.document.settings;
+  if (!hasStoredBook(settings)) return;
+  let validation;
+  try {
+    validation = await loadValidation();
+  } catch (error) {
+    const banner = byId("startup-warning");
+    banner.textContent = `The price book stored in this workbook could not be checked (${errorText(error)}); the bundled prices (version ${bundledBook.bookVersion}) are used. Reopen the pane to try again.`;
+    banner.hidden = false;
+    return;
+  }
+  // Prices the user chose while the validator loaded win over the stored ones.
+  if (state.previous !== null) return;
+  const stored = validation.readStoredBook(settings);
   if (stored.kind === "ok") {
     setActiveBook(stored.book);
     state.storedFrom = stored.from;
@@ -57,10 +78,10 @@ function loadStoredBook(): void {
   }
 }
 
-function enterExcel(): void {
+async function enterExcel(): Promise<void> {
   state.inExcel = true;
   // Only if the user has not already chosen prices in the seconds before.
-  if (state.previous === null) loadStoredBook();
+  if (state.previous === null) await loadStoredBook();
   setExcelAvailability();
   renderTemplates();
   renderAll();
@@ -69,13 +90,12 @@ function enterExcel(): void {
 
 async function start(): Promise<void> {
   state.inExcel = await detectExcel();
-  if (state.inExcel) loadStoredBook();
+  if (state.inExcel) await loadStoredBook();
   wire();
   setExcelAvailability();
   renderTemplates();
   renderAll();
   document.body.dataset["ready"] = state.inExcel ? "excel" : "browser";
-  document.body.dataset["evalFree"] = String(evalFree);
 }
 
 // ---- rendering -----------------------------------------------------------------------------------

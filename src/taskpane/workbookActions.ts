@@ -2,12 +2,12 @@
  * The pane's writes to the workbook: a formula in the selection, the prices sheet (written, or read
  * back into a book that goes through the same review as a feed), and templates.
  */
-import { loadBook } from "../core";
 import { getActiveBook } from "../shared/activeBook";
 import { insertTemplate } from "../templates";
 import { review } from "./applying";
 import { costFormula, type EstimateInput } from "./estimate";
 import { insertFormulaInSelection } from "./excelOps";
+import { loadValidation } from "./loadValidation";
 import { MAX_LISTED_ERRORS, NEEDS_EXCEL, state } from "./paneState";
 import { readPricesSheet, writePricesSheet } from "./pricesSheet/io";
 import { rowsToBook } from "./pricesSheet/rows";
@@ -51,6 +51,7 @@ export async function readSheetClicked(): Promise<void> {
     );
     return;
   }
+  const { loadBook } = await loadValidation();
   const loaded = loadBook(built.book, { kind: "sheet", sheetName: sheet.sheetName });
   if (!loaded.ok) {
     showMessage(

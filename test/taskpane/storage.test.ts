@@ -1,11 +1,6 @@
 import { OfficeMockObject } from "office-addin-mock";
-import {
-  readStoredBook,
-  SETTINGS_KEY,
-  storeBook,
-  forgetBook,
-  type SettingsLike,
-} from "../../src/taskpane/storage";
+import { SETTINGS_KEY, storeBook, forgetBook, type SettingsLike } from "../../src/taskpane/storage";
+import { readStoredBook } from "../../src/taskpane/storedBook";
 import { bundledCopy, compiled, openaiTier } from "./fixtures";
 
 /** Office.context.document.settings as office-addin-mock builds it, backed by a plain map. */

@@ -16,6 +16,16 @@ jest.setTimeout(60_000);
 const BUNDLED_VERSION = bundledCopy().bookVersion;
 let h: Harness;
 
+/** Addresses of the scripts the page has fetched so far. */
+function loadedScripts(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType("resource")
+      .filter((e) => (e as PerformanceResourceTiming).initiatorType === "script")
+      .map((e) => e.name),
+  );
+}
+
 function jsonFeed(body: string): (req: unknown, res: import("node:http").ServerResponse) => void {
   return (_req, res) => {
     res.writeHead(200, { "content-type": "application/json" }).end(body);
@@ -161,7 +171,9 @@ describe("the pane outside Excel", () => {
     for (const id of ["#insert-formula", "#write-sheet", "#read-sheet"])
       expect(await page.isDisabled(id)).toBe(true);
     expect(await page.textContent("#insert-help")).toContain("Inserting needs Excel");
-    expect(await page.getAttribute("body", "data-eval-free")).toBe("true");
+    // The validator (zod) is not needed to show the bundled book: its chunk is not fetched at start.
+    expect(await loadedScripts(page)).not.toContainEqual(expect.stringMatching(/validation/));
+    expect(await page.getAttribute("body", "data-eval-free")).toBeNull();
     await shot(page, "01-loaded");
     await shot(page, "02-price-book", "#book-heading");
     expect(h.problems).toEqual([]);
@@ -197,6 +209,13 @@ describe("the pane outside Excel", () => {
     const out = await refreshFrom(page, null);
     expect(out.text).toContain("passed the checks");
     expect(await page.textContent("#review-body")).toContain("No price changes.");
+    // The refresh loaded the validator's chunk from the add-in's origin, under script-src 'self',
+    // with zod told not to probe for eval: no policy violation was reported.
+    expect(await loadedScripts(page)).toContainEqual(
+      expect.stringMatching(new RegExp(`^${h.origin}/validation\\.js$`)),
+    );
+    expect(await page.getAttribute("body", "data-eval-free")).toBe("true");
+    expect(h.problems).toEqual([]);
     await page.click("#discard");
     expect(await page.textContent("#message")).toContain(`still version ${BUNDLED_VERSION}`);
     await page.close();
