@@ -43,9 +43,16 @@ function checkSize(size: string, path: string, out: BookProblem[]): void {
 /** Every problem the schema cannot catch; empty when the book is sound. */
 export function crossCheck(book: PriceBookJson): BookProblem[] {
   const out: BookProblem[] = [];
+  // A book repeats the same few dates on every price set: check each distinct string once.
+  const calendarDates = new Map<string, boolean>();
   const date = (value: string | null, path: string): void => {
-    if (value !== null && !isCalendarDate(value))
-      out.push({ path, message: `"${value}" is not a calendar date` });
+    if (value === null) return;
+    let valid = calendarDates.get(value);
+    if (valid === undefined) {
+      valid = isCalendarDate(value);
+      calendarDates.set(value, valid);
+    }
+    if (!valid) out.push({ path, message: `"${value}" is not a calendar date` });
   };
   const money = (value: number | undefined, path: string): void => {
     if (value === undefined) return;
@@ -187,6 +194,38 @@ function findCycle(
   return null;
 }
 
+/**
+ * Table tiers and isolated points: each a quality at a size with a price (a tier may add a list
+ * price). Checks every size and price, and that no quality is priced twice at one size.
+ */
+function checkPricedSizes(
+  entries: readonly {
+    quality: string;
+    size: string;
+    price: number;
+    listPrice?: number | undefined;
+  }[],
+  path: string,
+  word: "tier" | "point",
+  out: BookProblem[],
+  money: (value: number | undefined, path: string) => void,
+): void {
+  const seen = new Set<string>();
+  entries.forEach((e, k) => {
+    const at = `${path}[${k}]`;
+    checkSize(e.size, `${at}.size`, out);
+    money(e.price, `${at}.price`);
+    money(e.listPrice, `${at}.listPrice`);
+    const key = `${e.quality} ${e.size}`;
+    if (seen.has(key))
+      out.push({
+        path: at,
+        message: `duplicate ${word}: ${e.quality} at ${e.size} is priced twice`,
+      });
+    seen.add(key);
+  });
+}
+
 function checkPricing(
   pricing: ImagePricingJson,
   path: string,
@@ -194,23 +233,9 @@ function checkPricing(
   money: (value: number | undefined, path: string) => void,
 ): void {
   switch (pricing.kind) {
-    case "table": {
-      const seen = new Set<string>();
-      pricing.tiers.forEach((t, k) => {
-        const at = `${path}.tiers[${k}]`;
-        checkSize(t.size, `${at}.size`, out);
-        money(t.price, `${at}.price`);
-        money(t.listPrice, `${at}.listPrice`);
-        const key = `${t.quality} ${t.size}`;
-        if (seen.has(key))
-          out.push({
-            path: at,
-            message: `duplicate tier: ${t.quality} at ${t.size} is priced twice`,
-          });
-        seen.add(key);
-      });
+    case "table":
+      checkPricedSizes(pricing.tiers, `${path}.tiers`, "tier", out, money);
       return;
-    }
     case "perQuality":
       for (const q of ["low", "medium", "high"] as const) {
         money(pricing[q].price, `${path}.${q}.price`);
@@ -236,22 +261,9 @@ function checkPricing(
       });
       return;
     }
-    case "points": {
-      const seen = new Set<string>();
-      pricing.points.forEach((p, k) => {
-        const at = `${path}.points[${k}]`;
-        checkSize(p.size, `${at}.size`, out);
-        money(p.price, `${at}.price`);
-        const key = `${p.quality} ${p.size}`;
-        if (seen.has(key))
-          out.push({
-            path: at,
-            message: `duplicate point: ${p.quality} at ${p.size} is priced twice`,
-          });
-        seen.add(key);
-      });
+    case "points":
+      checkPricedSizes(pricing.points, `${path}.points`, "point", out, money);
       return;
-    }
     case "scaled":
       if (!Number.isFinite(pricing.factor) || pricing.factor <= 0) {
         out.push({
