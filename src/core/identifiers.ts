@@ -143,5 +143,14 @@ export function parseSize(input: unknown): Result<Size> {
 
 /** Lowercase and keep only [a-z0-9]: how provider names and aliases are matched. */
 export function normalizeName(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]/g, "");
+  return isNormalName(text) ? text : text.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+
+/** True when `text` is already lowercase [a-z0-9] (most ids): no copy, no regex. */
+function isNormalName(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
 }
