@@ -22,9 +22,11 @@ import {
   priceRows,
   rank,
   tokenCost as coreTokenCost,
+  type CompiledBook,
+  type ProviderInfo,
 } from "../core";
 import { getActiveBook } from "../shared/activeBook";
-import { broadcast } from "./broadcast";
+import { broadcast, type CellCompute } from "./broadcast";
 import { isErrorValue, toExcelError, unexpectedError, valueError } from "./errors";
 import {
   bookText,
@@ -48,6 +50,24 @@ const TOKENCOST_PARAMS = [
 const AFFORD_PARAMS = ["budget", "provider", "quality", "size", "retry"] as const;
 
 /**
+ * COST, PRICE, TOKENCOST and AFFORD: `compute` (given the active book) for each row of the
+ * arguments; a defect becomes one #VALUE! cell that says so rather than a stray exception.
+ */
+function perRow(
+  functionName: string,
+  names: readonly string[],
+  args: readonly unknown[],
+  optionalFrom: number,
+  compute: (book: CompiledBook) => CellCompute,
+): any[][] {
+  try {
+    return broadcast(functionName, names, args, optionalFrom, compute(getActiveBook()));
+  } catch (error) {
+    return [[unexpectedError(functionName, error)]];
+  }
+}
+
+/**
  * Total cost in USD of generating a number of images: volume x retry x price per image. Takes ranges: one result per row.
  * @customfunction COST
  * @helpurl https://localhost:3000/help.html#imgcost
@@ -65,18 +85,13 @@ export function cost(
   volume: any[][],
   retry?: any[][],
 ): any[][] {
-  try {
-    const book = getActiveBook();
-    return broadcast(
-      "IMG.COST",
-      COST_PARAMS,
-      [provider, quality, size, volume, retry ?? null],
-      4,
-      (v) => coreCost(book, v[0], v[1], v[2], v[3], v[4]),
-    );
-  } catch (error) {
-    return [[unexpectedError("IMG.COST", error)]];
-  }
+  return perRow(
+    "IMG.COST",
+    COST_PARAMS,
+    [provider, quality, size, volume, retry ?? null],
+    4,
+    (book) => (v) => coreCost(book, v[0], v[1], v[2], v[3], v[4]),
+  );
 }
 
 /**
@@ -89,14 +104,13 @@ export function cost(
  * @returns USD per image, or one price per row for ranges.
  */
 export function price(provider: any[][], quality: any[][], size: any[][]): any[][] {
-  try {
-    const book = getActiveBook();
-    return broadcast("IMG.PRICE", PRICE_PARAMS, [provider, quality, size], 3, (v) =>
-      corePrice(book, v[0], v[1], v[2]),
-    );
-  } catch (error) {
-    return [[unexpectedError("IMG.PRICE", error)]];
-  }
+  return perRow(
+    "IMG.PRICE",
+    PRICE_PARAMS,
+    [provider, quality, size],
+    3,
+    (book) => (v) => corePrice(book, v[0], v[1], v[2]),
+  );
 }
 
 /**
@@ -119,17 +133,20 @@ export function tokencost(
   cachedTextTokens?: any[][],
   cachedImageTokens?: any[][],
 ): any[][] {
-  try {
-    const book = getActiveBook();
-    const args = [
-      provider,
-      textInputTokens,
-      imageInputTokens,
-      imageOutputTokens,
-      cachedTextTokens ?? null,
-      cachedImageTokens ?? null,
-    ];
-    return broadcast("IMG.TOKENCOST", TOKENCOST_PARAMS, args, 4, (v) =>
+  const args = [
+    provider,
+    textInputTokens,
+    imageInputTokens,
+    imageOutputTokens,
+    cachedTextTokens ?? null,
+    cachedImageTokens ?? null,
+  ];
+  return perRow(
+    "IMG.TOKENCOST",
+    TOKENCOST_PARAMS,
+    args,
+    4,
+    (book) => (v) =>
       coreTokenCost(book, v[0], {
         textInput: v[1],
         imageInput: v[2],
@@ -137,10 +154,7 @@ export function tokencost(
         cachedTextInput: v[4],
         cachedImageInput: v[5],
       }),
-    );
-  } catch (error) {
-    return [[unexpectedError("IMG.TOKENCOST", error)]];
-  }
+  );
 }
 
 /**
@@ -161,18 +175,13 @@ export function afford(
   size: any[][],
   retry?: any[][],
 ): any[][] {
-  try {
-    const book = getActiveBook();
-    return broadcast(
-      "IMG.AFFORD",
-      AFFORD_PARAMS,
-      [budget, provider, quality, size, retry ?? null],
-      4,
-      (v) => coreAfford(book, v[0], v[1], v[2], v[3], v[4]),
-    );
-  } catch (error) {
-    return [[unexpectedError("IMG.AFFORD", error)]];
-  }
+  return perRow(
+    "IMG.AFFORD",
+    AFFORD_PARAMS,
+    [budget, provider, quality, size, retry ?? null],
+    4,
+    (book) => (v) => coreAfford(book, v[0], v[1], v[2], v[3], v[4]),
+  );
 }
 
 /** An error value among scalar arguments (an error cell given to CHEAPEST, PRICES, ASOF, SOURCE). */
@@ -268,6 +277,24 @@ export function providers(): any[][] {
 }
 
 /**
+ * ASOF and SOURCE: `answer` for the provider in the active book, or the error its cell shows (an
+ * error value given as the provider, an unknown provider, or a defect).
+ */
+function aboutProvider<T>(
+  functionName: string,
+  provider: unknown,
+  answer: (info: ProviderInfo) => T,
+): T | CustomFunctions.Error {
+  try {
+    if (isErrorValue(provider)) return provider;
+    const found = findProvider(getActiveBook(), provider);
+    return found.ok ? answer(found.value) : toExcelError(found);
+  } catch (error) {
+    return unexpectedError(functionName, error);
+  }
+}
+
+/**
  * The date a provider's price was last checked, as an Excel date (format the cell as a date).
  * @customfunction ASOF
  * @helpurl https://localhost:3000/help.html#imgasof
@@ -275,24 +302,15 @@ export function providers(): any[][] {
  * @returns An Excel date serial number.
  */
 export function asof(provider: any): number {
-  let answer: number | CustomFunctions.Error;
-  try {
-    const found = findProvider(getActiveBook(), provider);
-    if (isErrorValue(provider)) {
-      answer = provider;
-    } else if (!found.ok) {
-      answer = toExcelError(found);
-    } else {
-      const serial = isoDateToSerial(found.value.checked);
-      answer =
-        serial ??
-        valueError(
-          `IMG.ASOF: the price book gives "${found.value.checked}" as the checked date of ${found.value.id}.`,
-        );
-    }
-  } catch (error) {
-    answer = unexpectedError("IMG.ASOF", error);
-  }
+  const answer = aboutProvider(
+    "IMG.ASOF",
+    provider,
+    (info) =>
+      isoDateToSerial(info.checked) ??
+      valueError(
+        `IMG.ASOF: the price book gives "${info.checked}" as the checked date of ${info.id}.`,
+      ),
+  );
   // Excel shows a thrown CustomFunctions.Error as that error with its message.
   if (typeof answer !== "number") throw answer;
   return answer;
@@ -306,14 +324,7 @@ export function asof(provider: any): number {
  * @returns The source, as text.
  */
 export function source(provider: any): string {
-  let answer: string | CustomFunctions.Error;
-  try {
-    const found = findProvider(getActiveBook(), provider);
-    if (isErrorValue(provider)) answer = provider;
-    else answer = found.ok ? sourceText(found.value.source) : toExcelError(found);
-  } catch (error) {
-    answer = unexpectedError("IMG.SOURCE", error);
-  }
+  const answer = aboutProvider("IMG.SOURCE", provider, (info) => sourceText(info.source));
   if (typeof answer !== "string") throw answer;
   return answer;
 }
