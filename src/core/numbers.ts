@@ -89,9 +89,3 @@ export function moneyOf(units: number, micros: number, divisor = 1e6): number {
   }
   return clean(clean(units * micros) / divisor);
 }
-
-/** A total already in micro-dollars (possibly fractional) to USD; see {@link moneyOf}. */
-export function microsToUsd(microsTotal: number): number {
-  if (Number.isSafeInteger(microsTotal)) return microsTotal / 1e6;
-  return clean(clean(microsTotal) / 1e6);
-}

@@ -329,5 +329,3 @@ export const PENDING_TOKENS: ResolvedTokens = {
   micros: [],
   sharedInput: false,
 };
-
-/** The context resolve* needs, from a compiled book. */

@@ -46,11 +46,6 @@ export function fail(code: ErrorCode, message: string): Failure {
   return { ok: false, code, message };
 }
 
-/** Builds a success. */
-export function ok<T>(value: T): { ok: true; value: T } {
-  return { ok: true, value };
-}
-
 const MAX_SHOWN = 40;
 
 /**
