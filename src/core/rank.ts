@@ -1,7 +1,7 @@
 /**
  * Ranking every GPT Image 2 provider for one quality and size, cheapest first.
  */
-import { isCompiledBook, lookupProvider, lookupTier, NOT_A_BOOK } from "./book";
+import { internals, isCompiledBook, lookupTier, NOT_A_BOOK } from "./book";
 import type { CompiledBook, ProviderInfo, Tier } from "./types";
 import { parseQuality, parseSize } from "./identifiers";
 import { readAsOf } from "./dates";
@@ -51,10 +51,9 @@ export function rank(
   if (isFailure(date)) return date;
   const priced: { provider: ProviderInfo; tier: Tier }[] = [];
   const leftOut: Ranking["leftOut"] = [];
-  for (const info of book.providers) {
+  for (const p of internals(book).providers) {
+    const info = p.info;
     if (info.comparisonOnly) continue;
-    const p = lookupProvider(book, info.id);
-    if (isFailure(p)) continue;
     const tier = lookupTier(p, imagePricesOn(book, p, date), QUALITY_INDEX[q.value], s.value);
     if (isFailure(tier)) leftOut.push({ provider: info, reason: tier.message });
     else priced.push({ provider: info, tier });

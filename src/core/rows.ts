@@ -2,8 +2,8 @@
  * The price book as flat rows: what IMG.PRICES returns, what the task pane's table and the prices
  * sheet show. One row per published price (and one per price the source says is not published).
  */
-import { contextOf, isCompiledBook, lookupProvider, NOT_A_BOOK } from "./book";
-import { resolveImage, resolveTokens } from "./resolve";
+import { contextOf, internals, isCompiledBook, lookupProvider, NOT_A_BOOK } from "./book";
+import { resolveTokens } from "./resolve";
 import {
   TOKEN_METERS,
   type CompiledBook,
@@ -15,7 +15,8 @@ import {
 } from "./types";
 import { QUALITIES, type Quality } from "./identifiers";
 import { readAsOf } from "./dates";
-import type { Failure, Result } from "./result";
+import type { Result } from "./result";
+import { imagePricesOn, isFailure } from "./math";
 
 /** One row of the price table. */
 export interface PriceRow {
@@ -39,8 +40,6 @@ export interface PriceRow {
   notes: string;
 }
 
-const isFailure = (x: unknown): x is Failure => x !== null && (x as { ok?: unknown }).ok === false;
-
 function base(
   info: ProviderInfo,
   meta: SetMeta | null,
@@ -51,10 +50,7 @@ function base(
     model: info.model,
     checked: meta?.checked ?? info.checked,
     effective: meta?.effective ?? "",
-    source:
-      meta === null
-        ? `${info.source.site}: ${info.source.title}`
-        : `${meta.source.site}: ${meta.source.title}`,
+    source: `${(meta ?? info).source.site}: ${(meta ?? info).source.title}`,
     notes: (meta?.notes ?? info.notes).join(" "),
   };
 }
@@ -77,21 +73,31 @@ function tierRow(
   };
 }
 
+/** A row saying why no price is given, the reason first in its notes. */
+function unpricedRow(
+  info: ProviderInfo,
+  meta: SetMeta | null,
+  quality: Quality | "any",
+  reason: string,
+): PriceRow {
+  const row = base(info, meta);
+  return {
+    ...row,
+    quality,
+    size: "any",
+    price: null,
+    listPrice: null,
+    minPrice: null,
+    unit: "image",
+    notes: [reason, row.notes].filter((x) => x !== "").join(" "),
+  };
+}
+
 function imageRows(p: CompiledProvider, resolved: ResolvedImage): PriceRow[] {
   const info = p.info;
   if (resolved.failure !== null) {
     if (p.imageSets.length === 0) return []; // token-only: its token rows say how it bills
-    const row: PriceRow = {
-      ...base(info, resolved.meta),
-      quality: "any",
-      size: "any",
-      price: null,
-      listPrice: null,
-      minPrice: null,
-      unit: "image",
-    };
-    row.notes = [resolved.failure.message, row.notes].filter((x) => x !== "").join(" ");
-    return [row];
+    return [unpricedRow(info, resolved.meta, "any", resolved.failure.message)];
   }
   const meta = resolved.meta;
   const [a0, a1, a2] = resolved.any;
@@ -106,19 +112,7 @@ function imageRows(p: CompiledProvider, resolved: ResolvedImage): PriceRow[] {
     const reason = resolved.unpublished[q];
     if (any) rows.push(tierRow(info, meta, quality, "any", any));
     else if (map) for (const [key, t] of map) rows.push(tierRow(info, meta, quality, key, t));
-    else if (reason) {
-      const row: PriceRow = {
-        ...base(info, meta),
-        quality,
-        size: "any",
-        price: null,
-        listPrice: null,
-        minPrice: null,
-        unit: "image",
-      };
-      row.notes = [`Not published: ${reason}`, row.notes].filter((x) => x !== "").join(" ");
-      rows.push(row);
-    }
+    else if (reason) rows.push(unpricedRow(info, meta, quality, `Not published: ${reason}`));
   });
   return rows;
 }
@@ -159,18 +153,15 @@ export function priceRows(
   if (!isCompiledBook(book)) return NOT_A_BOOK;
   const date = readAsOf(asOf);
   if (isFailure(date)) return date;
-  let providers: readonly ProviderInfo[] = book.providers;
+  let providers = internals(book).providers;
   if (provider !== undefined && provider !== null && provider !== "") {
     const found = lookupProvider(book, provider);
     if (isFailure(found)) return found;
-    providers = [found.info];
+    providers = [found];
   }
   const rows: PriceRow[] = [];
-  for (const info of providers) {
-    const p = lookupProvider(book, info.id);
-    if (isFailure(p)) continue;
-    const resolved = date === null ? p.newestImage : resolveImage(contextOf(book), p, date);
-    rows.push(...imageRows(p, resolved), ...tokenRows(book, p, date));
+  for (const p of providers) {
+    rows.push(...imageRows(p, imagePricesOn(book, p, date)), ...tokenRows(book, p, date));
   }
   return { ok: true, value: rows };
 }
