@@ -6,6 +6,7 @@
 import type { PriceBookJson } from "./schema";
 import { normalizeName, QUALITIES, type Size } from "./identifiers";
 import { describe, fail, type Failure } from "./result";
+import { remember } from "./memo";
 import {
   PENDING,
   PENDING_TOKENS,
@@ -28,8 +29,6 @@ import type {
 const INTERNALS = Symbol("compiled price book");
 
 type InternalBook = CompiledBook & { readonly [INTERNALS]: BookInternals };
-
-const MAX_CACHE = 10_000;
 
 export const NOT_A_BOOK: Failure = fail(
   "BAD_BOOK",
@@ -155,9 +154,7 @@ export function lookupProvider(book: CompiledBook, input: unknown): CompiledProv
           "UNKNOWN_PROVIDER",
           `Provider ${describe(input)} is not in the price book. ${inner.unknownProviderHint}`,
         ));
-  if (inner.lookupCache.size >= MAX_CACHE) inner.lookupCache.clear();
-  inner.lookupCache.set(input, found);
-  return found;
+  return remember(inner.lookupCache, input, found);
 }
 
 /** The price of quality index `q` at `size`, or why there is none. Allocates only on failure. */

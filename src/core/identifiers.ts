@@ -3,6 +3,7 @@
  * sheet that repeats "1024x1024" a million times parses it once; sizes are interned.
  */
 import { describe, fail, type Failure, type Result } from "./result";
+import { remember } from "./memo";
 
 /** The three priced qualities; "auto" parses to "high" (the most auto can cost, for a budget). */
 export type Quality = "low" | "medium" | "high";
@@ -18,7 +19,6 @@ export interface Size {
 /** The qualities in price order; a quality's position is its index in compiled lookups. */
 export const QUALITIES: readonly Quality[] = ["low", "medium", "high"];
 
-const MAX_CACHE = 10_000;
 const MAX_EDGE = 4096;
 const EDGE_STEP = 16;
 
@@ -59,9 +59,7 @@ export function parseQuality(input: unknown): Result<Quality> {
       : quality !== undefined
         ? Object.freeze({ ok: true as const, value: quality })
         : badQuality(input);
-  if (qualityCache.size >= MAX_CACHE) qualityCache.clear();
-  qualityCache.set(input, result);
-  return result;
+  return remember(qualityCache, input, result);
 }
 
 const emptyQuality: Failure = fail(
@@ -135,10 +133,7 @@ export function parseSize(input: unknown): Result<Size> {
   }
   const cached = sizeCache.get(input);
   if (cached !== undefined) return cached;
-  const result = parseSizeText(input);
-  if (sizeCache.size >= MAX_CACHE) sizeCache.clear();
-  sizeCache.set(input, result);
-  return result;
+  return remember(sizeCache, input, parseSizeText(input));
 }
 
 /** Lowercase and keep only [a-z0-9]: how provider names and aliases are matched. */

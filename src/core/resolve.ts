@@ -7,6 +7,7 @@ import type { ImagePriceSetJson, ImagePricingJson, SourceJson, TokenPriceSetJson
 import { QUALITIES } from "./identifiers";
 import { fail, type Failure } from "./result";
 import { clean } from "./numbers";
+import { remember } from "./memo";
 import type {
   CompiledProvider,
   ResolvedImage,
@@ -15,8 +16,6 @@ import type {
   SourceInfo,
   Tier,
 } from "./types";
-
-const MAX_CACHE = 10_000;
 
 const toMicros = (usd: number): number => Math.round(usd * 1e6);
 
@@ -128,11 +127,7 @@ export function resolveImage(
     if (cached !== undefined) return cached;
   }
   const resolved = uniform(resolveImageUncached(ctx, provider, asOf, depth));
-  if (asOf !== null) {
-    if (provider.imageByDate.size >= MAX_CACHE) provider.imageByDate.clear();
-    provider.imageByDate.set(asOf, resolved);
-  }
-  return resolved;
+  return asOf === null ? resolved : remember(provider.imageByDate, asOf, resolved);
 }
 
 function resolveImageUncached(
@@ -274,10 +269,7 @@ export function resolveTokens(
   if (asOf === null) return provider.newestTokens;
   const cached = provider.tokensByDate.get(asOf);
   if (cached !== undefined) return cached;
-  const resolved = resolveTokensUncached(ctx, provider, asOf);
-  if (provider.tokensByDate.size >= MAX_CACHE) provider.tokensByDate.clear();
-  provider.tokensByDate.set(asOf, resolved);
-  return resolved;
+  return remember(provider.tokensByDate, asOf, resolveTokensUncached(ctx, provider, asOf));
 }
 
 export function resolveTokensUncached(
