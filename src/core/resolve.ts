@@ -107,6 +107,20 @@ function newestAt<T extends { effective: string }>(
   return found;
 }
 
+/** NO_PRICE_ON_DATE: `asOf` is before the earliest of `sets` (oldest first). */
+function noneInEffect(
+  name: string,
+  what: "image" | "token",
+  sets: readonly { effective: string }[],
+  asOf: string | null,
+): Failure {
+  const first = sets[0]?.effective ?? "";
+  return fail(
+    "NO_PRICE_ON_DATE",
+    `${name} has no ${what} price in effect on ${asOf ?? ""}; its earliest applies from ${first}.`,
+  );
+}
+
 export interface Context {
   readonly byId: ReadonlyMap<string, CompiledProvider>;
   readonly sources: ReadonlyMap<string, SourceInfo>;
@@ -143,15 +157,7 @@ function resolveImageUncached(
       : failed(fail("NOT_PUBLISHED", `${name} publishes no price.`));
   }
   const set = newestAt(provider.imageSets, asOf);
-  if (set === undefined) {
-    const first = provider.imageSets[0]?.effective ?? "";
-    return failed(
-      fail(
-        "NO_PRICE_ON_DATE",
-        `${name} has no image price in effect on ${asOf ?? ""}; its earliest applies from ${first}.`,
-      ),
-    );
-  }
+  if (set === undefined) return failed(noneInEffect(name, "image", provider.imageSets, asOf));
   const meta = metaOf(set, ctx.sources);
   const pricing = set.pricing;
   switch (pricing.kind) {
@@ -288,15 +294,7 @@ export function resolveTokensUncached(
     return none(fail("NO_TOKEN_METERS", `${name} bills per image, not by token; use IMG.COST.`));
   }
   const set = newestAt(provider.tokenSets, asOf);
-  if (set === undefined) {
-    const first = provider.tokenSets[0]?.effective ?? "";
-    return none(
-      fail(
-        "NO_PRICE_ON_DATE",
-        `${name} has no token price in effect on ${asOf ?? ""}; its earliest applies from ${first}.`,
-      ),
-    );
-  }
+  if (set === undefined) return none(noneInEffect(name, "token", provider.tokenSets, asOf));
   const m = set.meters;
   const micro = (usd: number | undefined): number | null =>
     usd === undefined ? null : toMicros(usd);
