@@ -95,6 +95,27 @@ export class TemplateBuilder {
     this.put(row, noteCol, input.note, { style: "note" });
   }
 
+  /** A row label at `col`, the input right of it, and its note at `noteCol`. */
+  inputRow(
+    row: number,
+    col: number,
+    label: string,
+    value: string | number,
+    input: InputSpec,
+    format: NumberFormatKind,
+    noteCol: number = col + 2,
+  ): void {
+    this.put(row, col, label, { style: "label" });
+    this.input(row, col + 1, value, input, format, noteCol);
+  }
+
+  /** The sheet's first three rows: its title, a paragraph on what it is for, and a note. */
+  titleRows(title: string, intro: string, note: string, noteStyle: CellStyle = "note"): void {
+    this.put(0, 0, title, { style: "title" });
+    this.put(1, 0, intro, { style: "intro" });
+    this.put(2, 0, note, { style: noteStyle });
+  }
+
   /** A header row of a table or styled range. */
   headerRow(row: number, col: number, headers: readonly string[]): void {
     headers.forEach((header, i) => this.put(row, col + i, header, { style: "header" }));

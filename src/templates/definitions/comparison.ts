@@ -30,36 +30,26 @@ export function comparisonTemplate(book: CompiledBook): TemplateSpec {
   // Comparison models (other image models on Atlas Cloud) are not GPT Image 2: never ranked.
   const providers = book.providers.filter((p) => !p.comparisonOnly);
 
-  t.put(0, 0, "GPT Image 2 provider comparison", { style: "title" });
-  t.put(
-    1,
-    0,
+  t.titleRows(
+    "GPT Image 2 provider comparison",
     "Every provider of GPT Image 2 in the price book, priced for the quality, size and volume in the yellow cells, with its rank and its multiple of the cheapest.",
-    { style: "intro" },
-  );
-  t.put(
-    2,
-    0,
     "A provider that publishes no price for that quality and size shows #N/A (select the cell to read why) and is left out of the rank and the chart.",
-    { style: "note" },
   );
 
   t.put(4, 0, "Settings", { style: "heading" });
-  t.put(5, 0, "Quality", { style: "label" });
-  t.input(
+  t.inputRow(
     5,
-    1,
+    0,
+    "Quality",
     "medium",
     { name: "Quality", note: QUALITY_NOTE, validation: QUALITY_VALUES },
     "text",
-    2,
   );
-  t.put(6, 0, "Size", { style: "label" });
-  t.input(6, 1, "1024x1024", { name: "Size", note: SIZE_NOTE }, "text", 2);
-  t.put(7, 0, "Images", { style: "label" });
-  t.input(
+  t.inputRow(6, 0, "Size", "1024x1024", { name: "Size", note: SIZE_NOTE }, "text");
+  t.inputRow(
     7,
-    1,
+    0,
+    "Images",
     10000,
     {
       name: "Volume",
@@ -67,12 +57,11 @@ export function comparisonTemplate(book: CompiledBook): TemplateSpec {
       validation: WHOLE_NUMBER,
     },
     "count",
-    2,
   );
-  t.put(8, 0, "Retry multiplier", { style: "label" });
-  t.input(
+  t.inputRow(
     8,
-    1,
+    0,
+    "Retry multiplier",
     1,
     {
       name: "Retry_multiplier",
@@ -80,7 +69,6 @@ export function comparisonTemplate(book: CompiledBook): TemplateSpec {
       validation: RETRY,
     },
     "multiplier",
-    2,
   );
 
   t.put(10, 0, "Ranking (cheapest is rank 1)", { style: "heading" });
@@ -166,7 +154,6 @@ export function comparisonTemplate(book: CompiledBook): TemplateSpec {
     ],
   ];
   for (const [label, name, value, format, note] of checkInputs) {
-    t.put(row, 0, label, { style: "label" });
     const validation =
       name === "Check_quality"
         ? QUALITY_VALUES
@@ -175,13 +162,13 @@ export function comparisonTemplate(book: CompiledBook): TemplateSpec {
           : name === "Check_list_price"
             ? AMOUNT
             : undefined;
-    t.input(
+    t.inputRow(
       row++,
-      1,
+      0,
+      label,
       value,
       { name, note, ...(validation === undefined ? {} : { validation }) },
       format,
-      2,
     );
   }
   const billed = abs(row, 1);

@@ -18,18 +18,10 @@ export function projectionTemplate(): TemplateSpec {
   const size = ref("Size");
   const days = ref("Days_per_month");
 
-  t.put(0, 0, "GPT Image 2 volume projection", { style: "title" });
-  t.put(
-    1,
-    0,
+  t.titleRows(
+    "GPT Image 2 volume projection",
     "Daily and monthly cost at three volumes for three providers side by side. Change any yellow cell: the providers, quality, size, days a month or the images a day.",
-    { style: "intro" },
-  );
-  t.put(
-    2,
-    0,
     "With Atlas Cloud this reproduces Atlas Cloud's own table: 100 images a day cost 0.80 a day and 24 a month.",
-    { style: "note" },
   );
 
   t.put(4, 0, "Settings", { style: "heading" });
@@ -38,28 +30,26 @@ export function projectionTemplate(): TemplateSpec {
   DEFAULT_PROVIDERS.forEach((provider, i) => {
     const row = settingsHeader + 1 + i;
     const name = `Provider_${i + 1}`;
-    t.put(row, 0, `Provider ${i + 1}`, { style: "label" });
-    t.input(row, 1, provider, { name, note: PROVIDER_NOTE }, "text", 3);
+    t.inputRow(row, 0, `Provider ${i + 1}`, provider, { name, note: PROVIDER_NOTE }, "text", 3);
     t.put(row, 2, `=IMG.PRICE(${ref(name)},${quality},${size})`, {
       format: "usdPrice",
       style: "result",
     });
   });
-  t.put(9, 0, "Quality", { style: "label" });
-  t.input(
+  t.inputRow(
     9,
-    1,
+    0,
+    "Quality",
     "medium",
     { name: "Quality", note: QUALITY_NOTE, validation: QUALITY_VALUES },
     "text",
     3,
   );
-  t.put(10, 0, "Size", { style: "label" });
-  t.input(10, 1, "1024x1024", { name: "Size", note: SIZE_NOTE }, "text", 3);
-  t.put(11, 0, "Days per month", { style: "label" });
-  t.input(
+  t.inputRow(10, 0, "Size", "1024x1024", { name: "Size", note: SIZE_NOTE }, "text", 3);
+  t.inputRow(
     11,
-    1,
+    0,
+    "Days per month",
     30,
     {
       name: "Days_per_month",
