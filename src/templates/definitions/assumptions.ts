@@ -16,27 +16,25 @@ const ASSUMPTION_NOTE = "Assumption, not a source figure: measure it from your o
 export function assumptionsTemplate(): TemplateSpec {
   const t = new TemplateBuilder();
 
-  t.put(0, 0, "GPT Image 2 planning assumptions", { style: "title" });
-  t.put(
-    1,
-    0,
+  t.titleRows(
+    "GPT Image 2 planning assumptions",
     "Which quality to use when, and how many attempts each kept image costs. The yellow cells are editable starting points.",
-    { style: "intro" },
-  );
-  t.put(
-    2,
-    0,
     'Measure these from your own logs. The pricing guide: "Do not publish these multipliers as universal truth. Measure them from your own logs."',
-    { style: "warning" },
+    "warning",
   );
   t.put(3, 0, PLANNING_SOURCE, { style: "note" });
 
   // Quality guide, with a live price column.
   t.put(5, 0, "Quality guide", { style: "heading" });
-  t.put(6, 0, "Prices shown for", { style: "label" });
-  t.input(6, 1, "openai", { name: "Guide_provider", note: PROVIDER_NOTE }, "text", 2);
-  t.put(7, 0, "Size", { style: "label" });
-  t.input(7, 1, "1024x1024", { name: "Guide_size", note: SIZE_NOTE }, "text", 2);
+  t.inputRow(
+    6,
+    0,
+    "Prices shown for",
+    "openai",
+    { name: "Guide_provider", note: PROVIDER_NOTE },
+    "text",
+  );
+  t.inputRow(7, 0, "Size", "1024x1024", { name: "Guide_size", note: SIZE_NOTE }, "text");
   const guideHeader = 9;
   t.headerRow(guideHeader, 0, [
     "Quality",
@@ -108,8 +106,14 @@ export function assumptionsTemplate(): TemplateSpec {
   ];
   levels.forEach(([label, name, value], i) => {
     const row = retryHeader + 1 + i;
-    t.put(row, 0, label, { style: "label" });
-    t.input(row, 1, value, { name, note: ASSUMPTION_NOTE, validation: RETRY }, "multiplier");
+    t.inputRow(
+      row,
+      0,
+      label,
+      value,
+      { name, note: ASSUMPTION_NOTE, validation: RETRY },
+      "multiplier",
+    );
     t.put(row, 3, `=ROUND(${ref(name)}*100,0)&" attempts billed per 100 images kept"`);
   });
   const retryLast = retryHeader + levels.length;
@@ -118,10 +122,10 @@ export function assumptionsTemplate(): TemplateSpec {
   // Measuring your own multiplier.
   const measure = retryLast + 2;
   t.put(measure, 0, "Measure your own retry multiplier", { style: "heading" });
-  t.put(measure + 1, 0, "Images generated (billed) last month", { style: "label" });
-  t.input(
+  t.inputRow(
     measure + 1,
-    1,
+    0,
+    "Images generated (billed) last month",
     1250,
     {
       name: "Logs_generated",
@@ -130,10 +134,10 @@ export function assumptionsTemplate(): TemplateSpec {
     },
     "count",
   );
-  t.put(measure + 2, 0, "Images kept (accepted) last month", { style: "label" });
-  t.input(
+  t.inputRow(
     measure + 2,
-    1,
+    0,
+    "Images kept (accepted) last month",
     1000,
     {
       name: "Logs_kept",
@@ -154,10 +158,10 @@ export function assumptionsTemplate(): TemplateSpec {
   // Token meters, live from the price book.
   const meters = measure + 5;
   t.put(meters, 0, "Token meters (providers that bill by token)", { style: "heading" });
-  t.put(meters + 1, 0, "Provider", { style: "label" });
-  t.input(
+  t.inputRow(
     meters + 1,
-    1,
+    0,
+    "Provider",
     "openai",
     { name: "Meter_provider", note: "A provider that bills by token: openai or vercel." },
     "text",

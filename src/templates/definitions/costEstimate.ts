@@ -30,14 +30,11 @@ export function costEstimateTemplate(): TemplateSpec {
   const approval = ref("Human_approval");
   const provider = ref("Provider");
 
-  t.put(0, 0, "GPT Image 2 cost estimate", { style: "title" });
-  t.put(
-    1,
-    0,
+  t.titleRows(
+    "GPT Image 2 cost estimate",
     "Answer the seven planning questions in the yellow cells; the monthly budget below follows at once. Prices come from the add-in's price book through the IMG functions.",
-    { style: "intro" },
+    PLANNING_SOURCE,
   );
-  t.put(2, 0, PLANNING_SOURCE, { style: "note" });
 
   // Steps table: rows 5-13 (header on row 5).
   t.put(3, 0, "The seven planning steps", { style: "heading" });
@@ -108,10 +105,10 @@ export function costEstimateTemplate(): TemplateSpec {
   steps.forEach((step, i) => {
     const row = 5 + i;
     t.put(row, 0, i + 1, { style: "label" });
-    t.put(row, 1, step.question, { style: "label" });
-    t.input(
+    t.inputRow(
       row,
-      2,
+      1,
+      step.question,
       step.value,
       {
         name: step.name,
@@ -121,8 +118,14 @@ export function costEstimateTemplate(): TemplateSpec {
       step.format,
     );
   });
-  t.put(12, 1, "Which provider bills the images?", { style: "label" });
-  t.input(12, 2, "openai", { name: "Provider", note: PROVIDER_NOTE }, "text");
+  t.inputRow(
+    12,
+    1,
+    "Which provider bills the images?",
+    "openai",
+    { name: "Provider", note: PROVIDER_NOTE },
+    "text",
+  );
   t.table("CostEstimateSteps", { top: 4, left: 0, bottom: 12, right: 3 });
 
   // Results table: rows 16-23 (header on row 16), values in column C.
@@ -173,10 +176,10 @@ export function costEstimateTemplate(): TemplateSpec {
 
   // What a budget buys: rows 26-28.
   t.put(24, 1, "What a budget buys", { style: "heading" });
-  t.put(25, 1, "Monthly budget cap", { style: "label" });
-  t.input(
+  t.inputRow(
     25,
-    2,
+    1,
+    "Monthly budget cap",
     500,
     { name: "Budget_cap", note: "USD a month you can spend, 0 or more.", validation: AMOUNT },
     "usd",

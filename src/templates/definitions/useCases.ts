@@ -56,10 +56,10 @@ function block(
   const header = row;
   t.headerRow(row++, COLS.label, ["Item", "Value", "Note"]);
   for (const input of spec.inputs) {
-    t.put(row, COLS.label, input.label, { style: "label" });
-    t.input(
+    t.inputRow(
       row,
-      COLS.value,
+      COLS.label,
+      input.label,
       input.value,
       {
         name: input.name,
@@ -109,14 +109,11 @@ function retryInput(prefix: string, value: number, why: string): BlockInput {
 
 export function useCasesTemplate(): TemplateSpec {
   const t = new TemplateBuilder();
-  t.put(0, 0, "GPT Image 2 use-case budgets", { style: "title" });
-  t.put(
-    1,
-    0,
+  t.titleRows(
+    "GPT Image 2 use-case budgets",
     "Three worked examples from the pricing guide, each with its own inputs (yellow). Change the inputs to your numbers; each monthly cost follows.",
-    { style: "intro" },
+    PLANNING_SOURCE,
   );
-  t.put(2, 0, PLANNING_SOURCE, { style: "note" });
 
   let row = 4;
   row = block(t, row, {
