@@ -45,6 +45,12 @@ export function originText(book: CompiledBook, storedFrom: string | null): strin
 }
 
 export function renderBook(book: CompiledBook, today: string, storedFrom: string | null): void {
+  renderBookSummary(book, storedFrom);
+  renderBookDetails(book, today);
+}
+
+/** The book's header and facts: part of the first screen. */
+export function renderBookSummary(book: CompiledBook, storedFrom: string | null): void {
   const origin = originText(book, storedFrom);
   byId("book-summary").textContent =
     `Prices: version ${book.bookVersion}, published ${book.published}, from ${origin}.`;
@@ -60,7 +66,10 @@ export function renderBook(book: CompiledBook, today: string, storedFrom: string
     h("dt", {}, "Currency"),
     h("dd", {}, book.currency),
   );
+}
 
+/** The provider list and the prices table: the heavier part, drawn after the first screen. */
+export function renderBookDetails(book: CompiledBook, today: string): void {
   const providers = byId("providers");
   providers.replaceChildren(
     ...book.providers.map((p) => {

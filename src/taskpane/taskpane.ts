@@ -17,7 +17,7 @@ import {
 } from "./applying";
 import { costFormula, estimate, formatPrice, formatTotal, type EstimateInput } from "./estimate";
 import { errorText, NEEDS_EXCEL, state, today } from "./paneState";
-import { byId, h, renderBook, showMessage } from "./render";
+import { byId, h, renderBookDetails, renderBookSummary, showMessage } from "./render";
 import { loadValidation } from "./loadValidation";
 import { hasStoredBook } from "./storage";
 import {
@@ -93,16 +93,26 @@ async function start(): Promise<void> {
   if (state.inExcel) await loadStoredBook();
   wire();
   setExcelAvailability();
+  renderFirstScreen();
+  // The estimate is what a person reads first: show it, then draw the provider list, the prices
+  // table and the templates in a later task.
+  await new Promise<void>((resolve) => setTimeout(resolve, 0));
   renderTemplates();
-  renderAll();
+  renderDetails();
   document.body.dataset["ready"] = state.inExcel ? "excel" : "browser";
 }
 
 // ---- rendering -----------------------------------------------------------------------------------
 
 function renderAll(): void {
+  renderFirstScreen();
+  renderDetails();
+}
+
+/** The book's header, the estimate and the buttons that depend on the book. */
+function renderFirstScreen(): void {
   const book = getActiveBook();
-  renderBook(book, today(), book.origin.kind === "workbook" ? state.storedFrom : null);
+  renderBookSummary(book, book.origin.kind === "workbook" ? state.storedFrom : null);
   fillProviders(book);
   updateEstimate();
   byId<HTMLButtonElement>("rollback").disabled = state.busy || state.previous === null;
@@ -111,6 +121,10 @@ function renderAll(): void {
       ? "Nothing to roll back to yet"
       : `Back to version ${state.previous.bookVersion}`;
   byId("rollback").title = rollbackTitle;
+}
+
+function renderDetails(): void {
+  renderBookDetails(getActiveBook(), today());
 }
 
 function fillProviders(book: CompiledBook): void {
