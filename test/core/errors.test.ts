@@ -15,9 +15,9 @@ import {
   rank,
   tokenCost,
   type CompiledBook,
-  type ErrorCode,
 } from "../../src/core";
 import { failure, value } from "./expect-result";
+import { ALL_ERROR_CODES } from "../support/error-codes";
 
 const TOKENS = { textInput: 100, imageInput: 100, imageOutput: 100 };
 
@@ -240,23 +240,7 @@ describe("BAD_BOOK", () => {
 
 describe("isNotAvailable", () => {
   it("is true exactly for the #N/A codes", () => {
-    const all: ErrorCode[] = [
-      "EMPTY",
-      "BAD_NUMBER",
-      "NEGATIVE",
-      "RETRY_BELOW_ONE",
-      "BAD_QUALITY",
-      "BAD_SIZE",
-      "BAD_DATE",
-      "BAD_ARGUMENT",
-      "UNKNOWN_PROVIDER",
-      "NOT_PUBLISHED",
-      "SIZE_NOT_PRICED",
-      "NO_TOKEN_METERS",
-      "NO_PRICE_ON_DATE",
-      "BAD_BOOK",
-    ];
-    expect(all.filter(isNotAvailable)).toEqual([
+    expect(ALL_ERROR_CODES.filter(isNotAvailable)).toEqual([
       "UNKNOWN_PROVIDER",
       "NOT_PUBLISHED",
       "SIZE_NOT_PRICED",

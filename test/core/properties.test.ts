@@ -21,23 +21,9 @@ import {
   tokenCost,
   type Result,
 } from "../../src/core";
+import { ALL_ERROR_CODES } from "../support/error-codes";
 
-const CODES = new Set([
-  "EMPTY",
-  "BAD_NUMBER",
-  "NEGATIVE",
-  "RETRY_BELOW_ONE",
-  "BAD_QUALITY",
-  "BAD_SIZE",
-  "BAD_DATE",
-  "BAD_ARGUMENT",
-  "UNKNOWN_PROVIDER",
-  "NOT_PUBLISHED",
-  "SIZE_NOT_PRICED",
-  "NO_TOKEN_METERS",
-  "NO_PRICE_ON_DATE",
-  "BAD_BOOK",
-]);
+const CODES = new Set<string>(ALL_ERROR_CODES);
 
 /** A failure from the closed set with a message, or (for money) a finite number >= 0. */
 function wellFormed(result: Result<unknown>, money: boolean): boolean {
