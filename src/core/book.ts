@@ -60,7 +60,7 @@ export function compileBook(
   const sources = new Map(book.sources.map((s) => [s.id, sourceInfo(s)] as const));
   const byId = new Map<string, CompiledProvider>();
   const byName = new Map<string, CompiledProvider>();
-  const providers: CompiledProvider[] = book.providers.map((json, index) => {
+  const providers: CompiledProvider[] = book.providers.map((json) => {
     const byEffective = <T extends { effective: string }>(sets: readonly T[]): T[] =>
       [...sets].sort((a, b) =>
         a.effective < b.effective ? -1 : a.effective > b.effective ? 1 : 0,
@@ -68,7 +68,6 @@ export function compileBook(
     const compiled: CompiledProvider = {
       info: undefined as unknown as ProviderInfo, // filled below, once its newest prices are resolved
       json,
-      index,
       imageSets: byEffective(json.image),
       tokenSets: byEffective(json.tokens),
       newestImage: PENDING,

@@ -3,7 +3,7 @@
  * scaled references, and turn the set into per-quality lookups of precomputed tiers. Results are
  * memoized per provider and date; the newest prices are resolved once when the book is compiled.
  */
-import type { ImagePriceSetJson, ImagePricingJson, SourceJson, TokenPriceSetJson } from "./schema";
+import type { ImagePriceSetJson, SourceJson, TokenPriceSetJson } from "./schema";
 import { QUALITIES } from "./identifiers";
 import { fail, type Failure } from "./result";
 import { clean } from "./numbers";
@@ -54,7 +54,6 @@ class Resolved implements ResolvedImage {
   constructor(
     readonly failure: Failure | null,
     readonly meta: SetMeta | null,
-    readonly kind: ImagePricingJson["kind"] | null,
     readonly any: readonly (Tier | null)[],
     readonly bySize: readonly (ReadonlyMap<string, Tier> | null)[],
     readonly unpublished: readonly (string | null)[],
@@ -64,11 +63,11 @@ class Resolved implements ResolvedImage {
 function uniform(r: ResolvedImage): ResolvedImage {
   return r instanceof Resolved
     ? r
-    : new Resolved(r.failure, r.meta, r.kind, [...r.any], [...r.bySize], [...r.unpublished]);
+    : new Resolved(r.failure, r.meta, [...r.any], [...r.bySize], [...r.unpublished]);
 }
 
 function failed(failure: Failure, meta: SetMeta | null = null): ResolvedImage {
-  return { failure, meta, kind: null, any: NONE3, bySize: NONE3, unpublished: NONE3 };
+  return { failure, meta, any: NONE3, bySize: NONE3, unpublished: NONE3 };
 }
 
 export function sourceInfo(json: SourceJson): SourceInfo {
@@ -169,7 +168,6 @@ function resolveImageUncached(
       return {
         failure: null,
         meta,
-        kind: "table",
         any: NONE3,
         bySize: maps.map((m) => (m.size > 0 ? m : null)),
         unpublished: maps.map((m, q) =>
@@ -179,7 +177,7 @@ function resolveImageUncached(
     }
     case "perQuality": {
       const any = QUALITIES.map((q) => tierOf(pricing[q].price, pricing[q].listPrice));
-      return { failure: null, meta, kind: "perQuality", any, bySize: NONE3, unpublished: NONE3 };
+      return { failure: null, meta, any, bySize: NONE3, unpublished: NONE3 };
     }
     case "flat": {
       const tier = tierOf(pricing.price, pricing.listPrice, pricing.minPrice);
@@ -187,7 +185,6 @@ function resolveImageUncached(
         return {
           failure: null,
           meta,
-          kind: "flat",
           any: [tier, tier, tier],
           bySize: NONE3,
           unpublished: NONE3,
@@ -197,7 +194,6 @@ function resolveImageUncached(
       return {
         failure: null,
         meta,
-        kind: "flat",
         any: NONE3,
         bySize: [map, map, map],
         unpublished: NONE3,
@@ -214,7 +210,6 @@ function resolveImageUncached(
       return {
         failure: null,
         meta,
-        kind: "points",
         any: NONE3,
         bySize: maps.map((m) => (m.size > 0 ? m : null)),
         unpublished: maps.map((m, q) =>
@@ -255,7 +250,6 @@ function resolveImageUncached(
       return {
         failure: null,
         meta,
-        kind: base.kind,
         any: base.any.map((t) => (t === null ? null : scale(t))),
         bySize: base.bySize.map((m) =>
           m === null ? null : new Map([...m].map(([k, t]) => [k, scale(t)] as const)),

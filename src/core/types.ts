@@ -2,13 +2,7 @@
  * The shapes of a compiled price book: what callers see (CompiledBook, ProviderInfo, SourceInfo,
  * BookOrigin) and the private compiled form the lookups use.
  */
-import type {
-  ImagePriceSetJson,
-  ImagePricingJson,
-  PriceBookJson,
-  ProviderJson,
-  TokenPriceSetJson,
-} from "./schema";
+import type { ImagePriceSetJson, PriceBookJson, ProviderJson, TokenPriceSetJson } from "./schema";
 import type { Failure } from "./result";
 
 /** Where a book came from, shown beside its prices. */
@@ -94,7 +88,6 @@ export interface ResolvedImage {
   /** Set when nothing at all is priced (unpublished, token-only, nothing in effect on the date). */
   readonly failure: Failure | null;
   readonly meta: SetMeta | null;
-  readonly kind: ImagePricingJson["kind"] | null;
   /** Per quality index: the price for any size, or null. */
   readonly any: readonly (Tier | null)[];
   /** Per quality index: prices by size key, or null. */
@@ -124,7 +117,6 @@ export interface ResolvedTokens {
 export interface CompiledProvider {
   readonly info: ProviderInfo;
   readonly json: ProviderJson;
-  readonly index: number;
   /** Image price sets, oldest effective date first. */
   readonly imageSets: readonly ImagePriceSetJson[];
   readonly tokenSets: readonly TokenPriceSetJson[];
