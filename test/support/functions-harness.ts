@@ -12,6 +12,7 @@ import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { createContext, runInContext } from "node:vm";
 
 export const ROOT = resolve(__dirname, "..", "..");
@@ -78,6 +79,10 @@ export function loadBuiltFunctions(distDir: string = DIST): LoadedFunctions {
       }
     },
   };
+  // In the shared runtime each bundle file runs from a <script> of the task pane page; webpack's
+  // runtime reads document.currentScript to find where its lazily loaded chunks live.
+  const currentScript = { tagName: "SCRIPT", src: "" };
+  const document = { currentScript, getElementsByTagName: (): unknown[] => [] };
   const context = createContext({
     CustomFunctions: customFunctions,
     console,
@@ -85,10 +90,12 @@ export function loadBuiltFunctions(distDir: string = DIST): LoadedFunctions {
     TextEncoder,
     TextDecoder,
     structuredClone,
+    document,
   });
   for (const file of ["runtime.js", "functions.js"]) {
     const path = join(distDir, file);
     if (!existsSync(path)) throw new Error(`${path} is missing: run "npm run build" first`);
+    currentScript.src = pathToFileURL(path).href;
     runInContext(readFileSync(path, "utf8"), context, { filename: path });
   }
 
