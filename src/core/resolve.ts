@@ -4,7 +4,7 @@
  * memoized per provider and date; the newest prices are resolved once when the book is compiled.
  */
 import type { ImagePriceSetJson, SourceJson, TokenPriceSetJson } from "./schema";
-import { QUALITIES } from "./identifiers";
+import { QUALITIES, type Quality } from "./identifiers";
 import { fail, type Failure } from "./result";
 import { clean } from "./numbers";
 import { remember } from "./memo";
@@ -120,6 +120,27 @@ function noneInEffect(
   );
 }
 
+/**
+ * Table tiers and isolated points: one map of size to tier per quality, and for a quality with no
+ * entry at all, why (`unpriced`).
+ */
+function bySize<E extends { quality: Quality; size: string }>(
+  meta: SetMeta,
+  entries: readonly E[],
+  toTier: (entry: E) => Tier,
+  unpriced: (quality: Quality) => string,
+): ResolvedImage {
+  const maps = QUALITIES.map(() => new Map<string, Tier>());
+  for (const e of entries) maps[QUALITIES.indexOf(e.quality)]?.set(e.size, toTier(e));
+  return {
+    failure: null,
+    meta,
+    any: NONE3,
+    bySize: maps.map((m) => (m.size > 0 ? m : null)),
+    unpublished: maps.map((m, q) => (m.size > 0 ? null : unpriced(QUALITIES[q] ?? "high"))),
+  };
+}
+
 export interface Context {
   readonly byId: ReadonlyMap<string, CompiledProvider>;
   readonly sources: ReadonlyMap<string, SourceInfo>;
@@ -160,21 +181,13 @@ function resolveImageUncached(
   const meta = metaOf(set, ctx.sources);
   const pricing = set.pricing;
   switch (pricing.kind) {
-    case "table": {
-      const maps = QUALITIES.map(() => new Map<string, Tier>());
-      for (const t of pricing.tiers) {
-        maps[QUALITIES.indexOf(t.quality)]?.set(t.size, tierOf(t.price, t.listPrice));
-      }
-      return {
-        failure: null,
+    case "table":
+      return bySize(
         meta,
-        any: NONE3,
-        bySize: maps.map((m) => (m.size > 0 ? m : null)),
-        unpublished: maps.map((m, q) =>
-          m.size > 0 ? null : `the source lists no ${QUALITIES[q] ?? ""} price for any size`,
-        ),
-      };
-    }
+        pricing.tiers,
+        (t) => tierOf(t.price, t.listPrice),
+        (quality) => `the source lists no ${quality} price for any size`,
+      );
     case "perQuality": {
       const any = QUALITIES.map((q) => tierOf(pricing[q].price, pricing[q].listPrice));
       return { failure: null, meta, any, bySize: NONE3, unpublished: NONE3 };
@@ -199,26 +212,13 @@ function resolveImageUncached(
         unpublished: NONE3,
       };
     }
-    case "points": {
-      const maps = QUALITIES.map(() => new Map<string, Tier>());
-      for (const p of pricing.points) {
-        maps[QUALITIES.indexOf(p.quality)]?.set(
-          p.size,
-          tierOf(p.price, undefined, undefined, p.label),
-        );
-      }
-      return {
-        failure: null,
+    case "points":
+      return bySize(
         meta,
-        any: NONE3,
-        bySize: maps.map((m) => (m.size > 0 ? m : null)),
-        unpublished: maps.map((m, q) =>
-          m.size > 0
-            ? null
-            : (pricing.unpublishedReason ?? `the source publishes no ${QUALITIES[q] ?? ""} price`),
-        ),
-      };
-    }
+        pricing.points,
+        (p) => tierOf(p.price, undefined, undefined, p.label),
+        (quality) => pricing.unpublishedReason ?? `the source publishes no ${quality} price`,
+      );
     case "unpublished":
       return failed(
         fail("NOT_PUBLISHED", `${name} publishes no per-image price: ${pricing.reason}`),
