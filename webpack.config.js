@@ -204,6 +204,9 @@ module.exports = (_env, argv) => {
       filename: "[name].js",
       // globalThis rather than self: the same bundle then also loads in Node for tests and the bench.
       globalObject: "globalThis",
+      // Chunks the pane loads on demand sit beside taskpane.html. A relative public path keeps the
+      // runtime free of webpack's "auto" detection, which throws where there is no document (Node).
+      publicPath: "",
       clean: true,
       // Rewrite every file on each build, so file times say when dist/ was built (tests check them).
       compareBeforeEmit: false,

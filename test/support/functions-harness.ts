@@ -12,7 +12,6 @@ import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { createContext, runInContext } from "node:vm";
 
 export const ROOT = resolve(__dirname, "..", "..");
@@ -79,10 +78,8 @@ export function loadBuiltFunctions(distDir: string = DIST): LoadedFunctions {
       }
     },
   };
-  // In the shared runtime each bundle file runs from a <script> of the task pane page; webpack's
-  // runtime reads document.currentScript to find where its lazily loaded chunks live.
-  const currentScript = { tagName: "SCRIPT", src: "" };
-  const document = { currentScript, getElementsByTagName: (): unknown[] => [] };
+  // No document on purpose: the bundle must load without one (webpack's public path is relative,
+  // so its runtime does not look for its own script tag).
   const context = createContext({
     CustomFunctions: customFunctions,
     console,
@@ -90,12 +87,10 @@ export function loadBuiltFunctions(distDir: string = DIST): LoadedFunctions {
     TextEncoder,
     TextDecoder,
     structuredClone,
-    document,
   });
   for (const file of ["runtime.js", "functions.js"]) {
     const path = join(distDir, file);
     if (!existsSync(path)) throw new Error(`${path} is missing: run "npm run build" first`);
-    currentScript.src = pathToFileURL(path).href;
     runInContext(readFileSync(path, "utf8"), context, { filename: path });
   }
 
