@@ -14,6 +14,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../test/support/chromium";
 import { distDir, fromRoot } from "./paths";
 import { measured, median, skipped, type Options, type Row, type Target } from "./report";
 import { ms } from "./timing";
@@ -21,19 +22,8 @@ import { ms } from "./timing";
 const NAME = "Pane start";
 const TARGET: Target = { op: "<=", limit: 2 };
 const METRIC = "pane usable vs blank office.js page";
-const CHROMIUM = "/usr/bin/chromium";
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 const OFFICE_DIST = fromRoot("node_modules", "@microsoft", "office-js", "dist");
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const LOAD_TIMEOUT_MS = 20_000;
 
 /** CSS selector of the pane's estimate output; usable once its text holds a digit. */
@@ -97,9 +87,9 @@ interface Load {
 async function loadOnce(url: string, isPane: boolean): Promise<Load> {
   const profile = mkdtempSync(path.join(tmpdir(), "bench-pane-"));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ARGS,
+    args: [...CHROMIUM_ARGS],
   });
   try {
     await context.route(`${CDN}**`, async (route) => {
@@ -172,8 +162,8 @@ export async function paneStart(options: Options, dist = distDir()): Promise<Row
       ),
     ];
   }
-  if (!existsSync(CHROMIUM))
-    return [skipped(NAME, METRIC, "x", TARGET, `${CHROMIUM} not installed`)];
+  if (!existsSync(CHROMIUM_PATH))
+    return [skipped(NAME, METRIC, "x", TARGET, `${CHROMIUM_PATH} not installed`)];
   if (!existsSync(path.join(OFFICE_DIST, "office.js"))) {
     return [skipped(NAME, METRIC, "x", TARGET, "@microsoft/office-js is not installed")];
   }

@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, normalize, resolve } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../support/chromium";
 import { DIST, ensureBuilt } from "../../support/functions-harness";
 
 const ROOT = resolve(__dirname, "..", "..", "..");
@@ -101,18 +102,9 @@ export async function startHarness(officeStub?: string): Promise<Harness> {
 
   const profile = mkdtempSync(join(tmpdir(), "pane-profile-"));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: [...CHROMIUM_ARGS],
     viewport: { width: PANE_WIDTH, height: 900 },
   });
   await context.route("**/*", async (route) => {
