@@ -14,6 +14,9 @@ const WebpackDevServer = require("webpack-dev-server");
 const makeConfig = require("../webpack.config.js");
 
 const config = makeConfig({}, { mode: "development" });
+// PORT serves on another port (tests use a free one, so they pass while `npm start` is running).
+// The manifest names port 3000, so Excel only finds the add-in there.
+if (process.env.PORT) config.devServer.port = Number(process.env.PORT);
 const { port, host } = config.devServer;
 const origin = `https://${host}:${port}`;
 

@@ -10,8 +10,8 @@ if [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
-# npm ci rejects this lock file (npm lists optional platform bindings of unrs-resolver it never records), so install from it instead.
-npm install --no-audit --no-fund
+# Install exactly what the committed lock file names.
+npm ci --no-audit --no-fund
 npm run typecheck
 npm run prices:check
 npm run lint

@@ -1,9 +1,10 @@
 /**
  * `npm start` on a machine without Excel: it builds, serves the add-in over https on
- * localhost:3000 (the addresses manifest.xml names), and says how to sideload it.
+ * localhost (on a free port here; 3000, the one manifest.xml names, by default), and says how to sideload it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { get } from "node:https";
+import { createServer } from "node:net";
 import { join } from "node:path";
 
 const ROOT = join(__dirname, "..", "..");
@@ -19,7 +20,7 @@ interface Response {
 /** GET over https, accepting the dev server's self-signed certificate (as the user does once). */
 function fetchDev(path: string): Promise<Response> {
   return new Promise((done, fail) => {
-    const request = get(`https://localhost:3000${path}`, { rejectUnauthorized: false }, (res) => {
+    const request = get(`https://localhost:${port}${path}`, { rejectUnauthorized: false }, (res) => {
       let body = "";
       res.setEncoding("utf8");
       res.on("data", (chunk: string) => (body += chunk));
@@ -38,10 +39,25 @@ function fetchDev(path: string): Promise<Response> {
 
 let server: ChildProcess | null = null;
 let output = "";
+// A free port, never 3000: the test must pass while a developer's `npm start` is serving.
+let port = 0;
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.on("error", fail);
+    probe.listen(0, "localhost", () => {
+      const address = probe.address();
+      probe.close(() => done(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
 
 beforeAll(async () => {
+  port = await freePort();
   const child = spawn(process.execPath, [join(ROOT, "scripts", "start.mjs")], {
     cwd: ROOT,
+    env: { ...process.env, PORT: String(port) },
     detached: true, // its own process group, so the test can stop it and its children
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -64,8 +80,8 @@ afterAll(() => {
 });
 
 test("prints where it serves and how to sideload on the web, Windows and Mac", () => {
-  expect(output).toContain("https://localhost:3000/taskpane.html");
-  expect(output).toContain("https://localhost:3000/functions.json");
+  expect(output).toContain(`https://localhost:${port}/taskpane.html`);
+  expect(output).toContain(`https://localhost:${port}/functions.json`);
   expect(output).toContain("Upload My Add-in");
   expect(output).toContain("npx office-addin-debugging start manifest.xml desktop");
 });
