@@ -11,10 +11,12 @@ import { assumptionsTemplate, ASSUMPTIONS_ID } from "./definitions/assumptions";
 import { comparisonTemplate, COMPARISON_ID } from "./definitions/comparison";
 import { costEstimateTemplate, COST_ESTIMATE_ID } from "./definitions/costEstimate";
 import { projectionTemplate, PROJECTION_ID } from "./definitions/projection";
+import { selfCheckTemplate, SELF_CHECK_ID } from "./definitions/selfCheck";
 import { useCasesTemplate, USE_CASES_ID } from "./definitions/useCases";
 import type { TemplateSpec } from "./model";
 import { TemplateError, writeTemplate } from "./writer";
 
+export type { ConditionalFormatSpec } from "./model";
 export type { TemplateSpec, CellSpec, TableSpec, ChartSpec, InputSpec, CellRange } from "./model";
 export { NUMBER_FORMATS } from "./model";
 export { renderGrid, type Grid, type GridName, type GridValue } from "./grid";
@@ -33,6 +35,7 @@ const BUILDERS: Readonly<Record<string, (book: CompiledBook) => TemplateSpec>> =
   [COMPARISON_ID]: (book) => comparisonTemplate(book),
   [PROJECTION_ID]: () => projectionTemplate(),
   [ASSUMPTIONS_ID]: () => assumptionsTemplate(),
+  [SELF_CHECK_ID]: () => selfCheckTemplate(),
 };
 
 /** Menu order of the task pane. */
@@ -42,6 +45,7 @@ const ORDER = [
   COMPARISON_ID,
   PROJECTION_ID,
   ASSUMPTIONS_ID,
+  SELF_CHECK_ID,
 ] as const;
 
 export const TEMPLATES: readonly TemplateInfo[] = ORDER.map((id) => {
