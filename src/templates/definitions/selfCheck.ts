@@ -60,7 +60,7 @@ export function verdictFormula(check: CheckCase, row: number): string {
     case "textStart":
       return verdict(`EXACT(LEFT(${got},LEN(${want})),${want})`, "ISTEXT");
     case "true":
-      return verdict(`${got}=TRUE`, "ISLOGICAL");
+      return verdict(got, "ISLOGICAL");
     case "error":
       return verdict(`ERROR.TYPE(${got})=${ERROR_TYPES[e.error]}`, "ISERROR");
   }

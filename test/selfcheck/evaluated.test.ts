@@ -1,0 +1,78 @@
+/**
+ * The self-check sheet computed by a spreadsheet engine playing Excel (excel-model.ts), once as
+ * Excel on Windows and Mac passes blank cells (0) and once as Excel on the web does (null): every
+ * row must say PASS on both, and the summary must count no failing row. The expected values are
+ * worked out by hand in src/selfcheck/cases.ts.
+ */
+import { CASES, ERROR_TYPES } from "../../src/selfcheck/cases";
+import { getTemplate, renderGrid } from "../../src/templates";
+import {
+  COLUMNS,
+  FIRST_CASE_ROW,
+  SELF_CHECK_ID,
+  SUMMARY_ROW,
+} from "../../src/templates/definitions/selfCheck";
+import { excelModel, type Platform } from "./excel-model";
+
+const template = getTemplate(SELF_CHECK_ID)!;
+const grid = renderGrid(template);
+
+describe.each(["desktop", "web"] as Platform[])("self-check sheet in Excel (%s)", (platform) => {
+  const engine = excelModel({ [template.sheetName]: grid.cells }, platform);
+  const sheet = engine.getSheetId(template.sheetName) as number;
+  const at = (row: number, col: number) => engine.getCellValue({ sheet, row, col });
+
+  it.each(CASES.map((c, i) => [c.id, c, i] as const))("%s passes", (_id, check, i) => {
+    const row = FIRST_CASE_ROW + i;
+    const result = at(row, COLUMNS.result);
+    // The result itself, so a failure names what came back, not only "FAIL".
+    const e = check.expect;
+    if (e.kind === "error") {
+      expect(result).toMatchObject({ value: e.error });
+    } else if (e.kind === "number") {
+      expect(result).toBeCloseTo(e.value, 9);
+    } else if (e.kind === "exact") {
+      expect(result).toBe(e.value);
+    } else if (e.kind === "text") {
+      expect(result).toBe(e.value);
+    } else if (e.kind === "textStart") {
+      expect(String(result).startsWith(e.value)).toBe(true);
+    } else if (e.kind === "true") {
+      expect(result).toBe(true);
+    } else {
+      // 2026-05-04 is serial 46146 in the 1900 date system (days since 1899-12-30)
+      expect(result).toBe(at(row, COLUMNS.expected));
+    }
+    expect(at(row, COLUMNS.verdict)).toBe("PASS");
+  });
+
+  it("counts no failing row and says all pass", () => {
+    expect(at(SUMMARY_ROW, 1)).toBe(0);
+    expect(at(SUMMARY_ROW, 2)).toBe(`All ${CASES.length} rows PASS`);
+  });
+});
+
+describe("the PASS/FAIL cells can fail", () => {
+  // Without the add-in every IMG cell is #NAME?: the verdicts must say FAIL, and the summary count them.
+  const withoutAddIn = grid.cells.map((row) =>
+    row.map((cell) =>
+      typeof cell === "string" && cell.startsWith("=") && cell.includes("IMG.") ? "=#NAME?" : cell,
+    ),
+  );
+  const engine = excelModel({ [template.sheetName]: withoutAddIn }, "desktop");
+  const sheet = engine.getSheetId(template.sheetName) as number;
+  const at = (row: number, col: number) => engine.getCellValue({ sheet, row, col });
+
+  it("marks every row FAIL when the functions are missing, errors expected or not", () => {
+    CASES.forEach((_, i) => expect(at(FIRST_CASE_ROW + i, COLUMNS.verdict)).toBe("FAIL"));
+    expect(at(SUMMARY_ROW, 1)).toBe(CASES.length);
+    expect(at(SUMMARY_ROW, 2)).toBe(`${CASES.length} of ${CASES.length} rows do not PASS`);
+  });
+
+  it("tells a wrong error from the expected one", () => {
+    // #NAME? is 5; no case expects it, so none passes by accident.
+    expect(CASES.some((c) => c.expect.kind === "error" && ERROR_TYPES[c.expect.error] === 5)).toBe(
+      false,
+    );
+  });
+});
