@@ -5,7 +5,12 @@
  */
 import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
-import { WORKBOOK_PATH, workbookBuffer, workbookContent } from "../../scripts/gen-verify-workbook";
+import {
+  buildWorkbook,
+  WORKBOOK_PATH,
+  workbookBuffer,
+  workbookContent,
+} from "../../scripts/gen-verify-workbook";
 import { CASES } from "../../src/selfcheck/cases";
 import { getTemplate, renderGrid } from "../../src/templates";
 import {
