@@ -77,8 +77,11 @@ export interface CheckCase {
 
 const NA: HelperCell = { formula: "=NA()" };
 const DIV0: HelperCell = { formula: "=1/0" };
-/** OFFSET one row above row 1: #REF! in every engine. */
-const REF: HelperCell = { formula: "=OFFSET(A1,-1,0)" };
+/**
+ * #REF! typed as a formula. (OFFSET(A1,-1,0) is #REF! in Excel but #VALUE! in LibreOffice; the
+ * error literal is #REF! in both.)
+ */
+const REF: HelperCell = { formula: "=#REF!" };
 
 const fixed = (formula: string) => (): string => formula;
 
