@@ -1,7 +1,8 @@
 /**
  * Writes docs/verify-in-excel.xlsx: the "Check this add-in" sheet (src/selfcheck/cases.ts through
- * the template of src/templates/definitions/selfCheck.ts), so anyone can open it in Excel with the
- * add-in loaded and see every row PASS.
+ * the template of src/templates/definitions/selfCheck.ts) and the "Portable vs IMG" sheet
+ * (src/selfcheck/portable.ts), so anyone can open it in Excel with the add-in loaded and see every
+ * row PASS.
  *
  *   npm run verify:workbook            regenerate the file
  *   npm run verify:workbook -- --check exit 1 when the committed file differs from what it would be
@@ -17,7 +18,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { getTemplate, renderGrid, type TemplateSpec } from "../src/templates";
-import { SELF_CHECK_ID } from "../src/templates/definitions/selfCheck";
+import { portableCheckSheet } from "../src/selfcheck/portable";
+import { FAIL_FILL, FAIL_FONT, SELF_CHECK_ID } from "../src/templates/definitions/selfCheck";
 import { rangeA1 } from "../src/templates/layout";
 import { LOOKS } from "../src/templates/writer";
 
@@ -99,6 +101,7 @@ export function buildWorkbook(): ExcelJS.Workbook {
   // No values are stored with the formulas: Excel computes every one when it opens the file.
   workbook.calcProperties.fullCalcOnLoad = true;
   addTemplateSheet(workbook, template);
+  addTemplateSheet(workbook, portableCheckSheet({ fill: FAIL_FILL, font: FAIL_FONT }));
   return workbook;
 }
 

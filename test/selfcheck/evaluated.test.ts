@@ -8,10 +8,19 @@ import { CASES, ERROR_TYPES } from "../../src/selfcheck/cases";
 import { getTemplate, renderGrid } from "../../src/templates";
 import {
   COLUMNS,
+  FAIL_FILL,
+  FAIL_FONT,
   FIRST_CASE_ROW,
   SELF_CHECK_ID,
   SUMMARY_ROW,
 } from "../../src/templates/definitions/selfCheck";
+import {
+  PORTABLE_COLUMNS,
+  PORTABLE_FIRST_PLAN_ROW,
+  PORTABLE_PLAN_COUNT,
+  PORTABLE_SUMMARY_ROW,
+  portableCheckSheet,
+} from "../../src/selfcheck/portable";
 import { excelModel, type Platform } from "./excel-model";
 
 const template = getTemplate(SELF_CHECK_ID)!;
@@ -51,6 +60,35 @@ describe.each(["desktop", "web"] as Platform[])("self-check sheet in Excel (%s)"
     expect(at(SUMMARY_ROW, 2)).toBe(`All ${CASES.length} rows PASS`);
   });
 });
+
+describe.each(["desktop", "web"] as Platform[])(
+  "Portable vs IMG sheet in Excel (%s)",
+  (platform) => {
+    const portable = portableCheckSheet({ fill: FAIL_FILL, font: FAIL_FONT });
+    const engine = excelModel({ [portable.sheetName]: renderGrid(portable).cells }, platform);
+    const sheet = engine.getSheetId(portable.sheetName) as number;
+    const at = (row: number, col: number) => engine.getCellValue({ sheet, row, col });
+
+    it("costs each plan the same both ways", () => {
+      const byHand = [
+        253.2, // OpenAI high square 0.211: 1,000 x 1.2 x 0.211
+        397.5, // OpenAI medium square 0.053: 6,000 x 1.25 x 0.053
+        3.6, // OpenAI low square 0.006: 500 x 1.2 x 0.006
+        3.96, // OpenAI high portrait 0.165: 24 x 0.165
+        80, // Atlas Cloud 0.008: 10,000 x 0.008
+        280, // Prospolabs medium 0.028: 10,000 x 0.028
+      ];
+      expect(byHand).toHaveLength(PORTABLE_PLAN_COUNT);
+      byHand.forEach((cost, i) => {
+        const row = PORTABLE_FIRST_PLAN_ROW + i;
+        expect(at(row, PORTABLE_COLUMNS.portable)).toBeCloseTo(cost, 9);
+        expect(at(row, PORTABLE_COLUMNS.img)).toBe(cost);
+        expect(at(row, PORTABLE_COLUMNS.verdict)).toBe("PASS");
+      });
+      expect(at(PORTABLE_SUMMARY_ROW, 1)).toBe(0);
+    });
+  },
+);
 
 describe("the PASS/FAIL cells can fail", () => {
   // Without the add-in every IMG cell is #NAME?: the verdicts must say FAIL, and the summary count them.

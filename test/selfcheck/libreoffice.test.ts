@@ -17,6 +17,11 @@ import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
 import { workbookBuffer } from "../../scripts/gen-verify-workbook";
 import { CASES } from "../../src/selfcheck/cases";
+import {
+  PORTABLE_COLUMNS,
+  PORTABLE_FIRST_PLAN_ROW,
+  PORTABLE_SUMMARY_ROW,
+} from "../../src/selfcheck/portable";
 import { getTemplate, renderGrid } from "../../src/templates";
 import {
   COLUMNS,
@@ -53,7 +58,7 @@ async function hasSoffice(): Promise<boolean> {
 }
 
 /** The workbook as LibreOffice recalculates and saves it. */
-async function recalculatedInLibreOffice(): Promise<ExcelJS.Worksheet> {
+async function recalculatedInLibreOffice(): Promise<ExcelJS.Worksheet[]> {
   const dir = mkdtempSync(join(tmpdir(), "selfcheck-lo-"));
   try {
     const profile = join(dir, "profile");
@@ -77,7 +82,7 @@ async function recalculatedInLibreOffice(): Promise<ExcelJS.Worksheet> {
     await workbook.xlsx.load(
       readFileSync(join(out, "verify-in-excel.xlsx")) as unknown as ExcelJS.Buffer,
     );
-    return workbook.worksheets[0]!;
+    return workbook.worksheets;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -92,6 +97,7 @@ const errorOf = (value: unknown): string | undefined =>
 
 describe("the self-check workbook in LibreOffice (no IMG functions)", () => {
   let sheet: ExcelJS.Worksheet;
+  let portableSheet: ExcelJS.Worksheet;
   const template = getTemplate(SELF_CHECK_ID)!;
   const grid = renderGrid(template);
 
@@ -101,7 +107,10 @@ describe("the self-check workbook in LibreOffice (no IMG functions)", () => {
         "soffice is not installed: run scripts/ensure-libreoffice.sh (Debian: libreoffice-calc-nogui).",
       );
     }
-    sheet = await recalculatedInLibreOffice();
+    [sheet, portableSheet] = (await recalculatedInLibreOffice()) as [
+      ExcelJS.Worksheet,
+      ExcelJS.Worksheet,
+    ];
   }, CONVERT_TIMEOUT_MS + 10_000);
 
   const computed = (row: number, col: number): Computed =>
@@ -153,5 +162,25 @@ describe("the self-check workbook in LibreOffice (no IMG functions)", () => {
         value instanceof Date ? Math.round(value.getTime() / 86_400_000) + 25_569 : value;
       expect(serial).toBe(46146);
     });
+  });
+
+  it("costs every plan of the portable sheet without the add-in", () => {
+    // By hand, as in evaluated.test.ts: 253.2, 397.5, 3.6, 3.96, 80, 280
+    const byHand = [253.2, 397.5, 3.6, 3.96, 80, 280];
+    byHand.forEach((cost, i) => {
+      const row = PORTABLE_FIRST_PLAN_ROW + i;
+      const value = portableSheet.getCell(a1(row, PORTABLE_COLUMNS.portable)).value as {
+        result?: unknown;
+      };
+      expect(value.result).toBeCloseTo(cost, 9);
+      const verdict = portableSheet.getCell(a1(row, PORTABLE_COLUMNS.verdict)).value as {
+        result?: unknown;
+      };
+      expect(verdict.result).toBe("FAIL"); // no IMG.COST here
+    });
+    const summary = portableSheet.getCell(a1(PORTABLE_SUMMARY_ROW, 1)).value as {
+      result?: unknown;
+    };
+    expect(summary.result).toBe(byHand.length);
   });
 });
