@@ -42,10 +42,11 @@ export type Platform = "desktop" | "web";
 let platform: Platform = "desktop";
 
 /**
- * Whether an error cell reaches the functions as a value (allowErrorForDataTypeAny) instead of
- * stopping the call; false while the built functions.json does not set the flag.
+ * Whether an error cell reaches the functions as a value instead of stopping the call: what the
+ * built functions.json's allowErrorForDataTypeAny says (build-metadata.test.ts checks they agree).
  */
-let errorsReachFunctions = false;
+export const ERRORS_REACH_FUNCTIONS = false;
+let errorsReachFunctions = ERRORS_REACH_FUNCTIONS;
 
 type Ast = { args: unknown[] };
 
@@ -149,7 +150,7 @@ interface Spec {
 
 const sizeOf = (table: unknown[][]) => new ArraySize(table[0]?.length ?? 1, table.length);
 
-const SPECS: Readonly<Record<string, Spec>> = {
+export const SPECS: Readonly<Record<string, Spec>> = {
   "IMG.COST": { params: params(4, 1), matrix: true, call: img.cost as never },
   "IMG.PRICE": { params: params(3, 0), matrix: true, call: img.price as never },
   "IMG.TOKENCOST": { params: params(4, 2), matrix: true, call: img.tokencost as never },
@@ -271,7 +272,7 @@ export function excelModel(
   options: { readonly errorsReachFunctions?: boolean } = {},
 ): HyperFormula {
   platform = on;
-  errorsReachFunctions = options.errorsReachFunctions ?? false;
+  errorsReachFunctions = options.errorsReachFunctions ?? ERRORS_REACH_FUNCTIONS;
   if (!registered) {
     HyperFormula.registerFunctionPlugin(ExcelModelPlugin, {
       enGB: Object.fromEntries(
