@@ -28,7 +28,16 @@ import {
 import { getActiveBook } from "../shared/activeBook";
 import { broadcast, readScalars, type CellCompute } from "./broadcast";
 import { toExcelError, unexpectedError, valueError } from "./errors";
-import { params, type Param } from "./params";
+import type { Param } from "./params";
+import {
+  AFFORD_PARAMS,
+  CHEAPEST_PARAMS,
+  COST_PARAMS,
+  PRICE_PARAMS,
+  PRICES_PARAMS,
+  PROVIDER_PARAM,
+  TOKENCOST_PARAMS,
+} from "./signatures";
 import {
   bookText,
   cheapestTable,
@@ -37,40 +46,6 @@ import {
   providersTable,
   sourceText,
 } from "./tables";
-
-// Each parameter's blank rule (params.ts): a blank cell means the same on the web and desktop.
-const COST_PARAMS = params(
-  ["provider", "text"],
-  ["quality", "text"],
-  ["size", "text"],
-  ["volume", "amount"],
-  ["retry", "setting"],
-);
-const PRICE_PARAMS = params(["provider", "text"], ["quality", "text"], ["size", "text"]);
-const TOKENCOST_PARAMS = params(
-  ["provider", "text"],
-  ["textInputTokens", "amount"],
-  ["imageInputTokens", "amount"],
-  ["imageOutputTokens", "amount"],
-  ["cachedTextTokens", "setting"],
-  ["cachedImageTokens", "setting"],
-);
-const AFFORD_PARAMS = params(
-  ["budget", "amount"],
-  ["provider", "text"],
-  ["quality", "text"],
-  ["size", "text"],
-  ["retry", "setting"],
-);
-const CHEAPEST_PARAMS = params(
-  ["quality", "text"],
-  ["size", "text"],
-  ["volume", "setting"],
-  ["retry", "setting"],
-  ["top", "setting"],
-);
-const PRICES_PARAMS = params(["provider", "allText"]);
-const PROVIDER_PARAM = params(["provider", "text"]);
 
 /**
  * COST, PRICE, TOKENCOST and AFFORD: `compute` (given the active book) for each row of the
