@@ -97,6 +97,6 @@ describe("IMG functions in HyperFormula", () => {
     // The same whole table (header, every priced provider, footer) whether top is 0 or left out.
     expect(all(0, 0)).toBe("provider");
     for (let r = 0; r < 12; r++)
-      for (let c = 0; c < 4; c++) expect([r, c, all(r, c)]).toEqual([r, c, all(r + 14, c)]);
+      for (let c = 0; c < 4; c++) expect([r, c, all(r, c)]).toEqual([r, c, all(r + 13, c)]);
   });
 });
