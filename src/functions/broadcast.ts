@@ -110,13 +110,18 @@ export function broadcast(
   }
 
   const scratch: unknown[] = new Array<unknown>(count);
-  // An error value given as a single cell is every row's error.
-  let singleError: CustomFunctions.Error | null = null;
+  // An error value given as a single cell is every row's error, unless an earlier parameter's
+  // cell in that row holds one: the first error in parameter order wins, as in one cell's formula.
+  const singleErrors: (CustomFunctions.Error | null)[] = new Array<CustomFunctions.Error | null>(
+    count,
+  );
+  let anySingleError = false;
   for (let a = 0; a < count; a++) {
     const single = (read[a] as Argument).single;
     scratch[a] = single;
-    if (singleError === null && isErrorValue(single))
-      singleError = passOnError(single, `${functionName}: ${names[a]}`);
+    const error = isErrorValue(single) ? passOnError(single, `${functionName}: ${names[a]}`) : null;
+    singleErrors[a] = error;
+    if (error !== null) anySingleError = true;
   }
   const result: unknown[][] = new Array<unknown[]>(rows);
   let lastFailure: Failure | null = null;
@@ -124,10 +129,13 @@ export function broadcast(
   for (let r = 0; r < rows; r++) {
     const out: unknown[] = new Array<unknown>(columns);
     for (let c = 0; c < columns; c++) {
-      let incoming: CustomFunctions.Error | null = singleError;
+      let incoming: CustomFunctions.Error | null = null;
       for (let a = 0; a < count; a++) {
         const cells = (read[a] as Argument).cells;
-        if (cells === null) continue;
+        if (cells === null) {
+          if (anySingleError && incoming === null) incoming = singleErrors[a] ?? null;
+          continue;
+        }
         const value = readParam(kinds[a] as ParamKind, (cells[r] as readonly unknown[])[c]);
         if (incoming === null && isErrorValue(value))
           incoming = passOnError(
