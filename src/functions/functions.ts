@@ -26,6 +26,7 @@ import {
   type ProviderInfo,
 } from "../core";
 import { getActiveBook } from "../shared/activeBook";
+import { startRuntime } from "../shared/startup";
 import { broadcast, readScalars, type CellCompute } from "./broadcast";
 import { toExcelError, unexpectedError, valueError } from "./errors";
 import type { Param } from "./params";
@@ -46,6 +47,9 @@ import {
   providersTable,
   sourceText,
 } from "./tables";
+
+// In Excel, apply the book stored in the workbook as soon as the runtime starts (see startup.ts).
+void startRuntime();
 
 /**
  * COST, PRICE, TOKENCOST and AFFORD: `compute` (given the active book) for each row of the
