@@ -32,6 +32,7 @@ type Modules = {
  * Fresh modules for each test: the active book and the runtime start are per page load. Loaded
  * after the Office stand-in, as functions.js loads after office.js in the page.
  */
+/* eslint-disable @typescript-eslint/no-require-imports -- a fresh module registry per page needs require */
 function load(): Modules {
   // A fresh registry also for what the start imports later (the schema chunk), as one page has one.
   jest.resetModules();
@@ -118,10 +119,11 @@ async function storeIn(settings: ReturnType<typeof settingsWith>): Promise<void>
 
 /** The page: Office stand-ins first, then the add-in's modules and a sheet of formulas. */
 function page(settings: ReturnType<typeof settingsWith>) {
-  let book: ReturnType<typeof sheet> | undefined;
-  const office = installOffice(settings, () => book?.calculate());
+  const holder: { book?: ReturnType<typeof sheet> } = {};
+  const office = installOffice(settings, () => holder.book?.calculate());
   const m = load();
-  book = sheet(m);
+  const book = sheet(m);
+  holder.book = book;
   return { m, book, office };
 }
 
