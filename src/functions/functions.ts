@@ -7,7 +7,8 @@
  * - all are synchronous, so no input can leave a cell on #BUSY!;
  * - COST, PRICE, TOKENCOST and AFFORD take ranges for any argument (see broadcast.ts) and always
  *   return a matrix; Excel shows a 1x1 matrix as a plain value;
- * - nothing here touches window, document or Office at load time, so the bundle loads in Node.
+ * - nothing here touches window or document at load time, and Office only to see whether it is
+ *   there (startRuntime), so the bundle loads in Node.
  *
  * The webpack metadata plugin reads the JSDoc below into functions.json and appends the
  * CustomFunctions.associate calls; there are none to write by hand.
@@ -279,11 +280,11 @@ function aboutProvider<T>(
 }
 
 /**
- * The date a provider's price was last checked, as an Excel date (format the cell as a date).
+ * The date a provider's price was last checked, as an Excel date in the 1900 date system (format the cell as a date; 1904 date system workbooks are not supported: subtract 1462).
  * @customfunction ASOF
  * @helpurl https://localhost:3000/help.html#imgasof
  * @param provider Provider id or name, e.g. "openai".
- * @returns An Excel date serial number.
+ * @returns An Excel date serial number (1900 date system).
  */
 export function asof(provider: any): number {
   const answer = aboutProvider(
