@@ -82,6 +82,9 @@ const DIV0: HelperCell = { formula: "=1/0" };
  * error literal is #REF! in both.)
  */
 const REF: HelperCell = { formula: "=#REF!" };
+/** #NUM! typed as a formula (SQRT(-1) is #NUM! in Excel but #VALUE! in LibreOffice). */
+const NUM: HelperCell = { formula: "=#NUM!" };
+const VALUE: HelperCell = { formula: '="a"+1' };
 
 const fixed = (formula: string) => (): string => formula;
 
@@ -385,10 +388,18 @@ export const CASES: readonly CheckCase[] = [
   },
   {
     id: "CHEAPEST-7",
-    checks: "#VALUE! for top 0",
-    workedOut: "top is a whole number of 1 or more",
-    formula: fixed('=INDEX(IMG.CHEAPEST("high","square",1,1,0),1,1)'),
+    checks: "#VALUE! for a top that is not a whole number (1.5)",
+    workedOut: "top is a whole number of 1 or more (blank or 0 for all)",
+    formula: fixed('=INDEX(IMG.CHEAPEST("high","square",1,1,1.5),1,1)'),
     expect: { kind: "error", error: "#VALUE!" },
+  },
+  {
+    id: "CHEAPEST-8",
+    checks: "IMG.CHEAPEST top 0 means all: the footer follows all 7 priced providers",
+    workedOut:
+      "high square is priced by 7 providers (not Replicate, fal.ai, Vercel): footer on row 9",
+    formula: fixed('=INDEX(IMG.CHEAPEST("high","square",1,1,0),9,1)'),
+    expect: { kind: "textStart", value: "Left out" },
   },
   // IMG.PRICES
   {
@@ -500,11 +511,11 @@ export const CASES: readonly CheckCase[] = [
   },
   {
     id: "ERRORS-2",
-    checks: "An error cell (#REF! in H) as the provider of IMG.ASOF",
-    workedOut: "an error argument is the cell's result",
+    checks: "An error cell (#REF! in H) as the provider of IMG.ASOF: #VALUE! naming it",
+    workedOut: "#REF! cannot be returned by an add-in function; it comes back as #VALUE!",
     helpers: [REF],
     formula: (h) => `=IMG.ASOF(${h.cell(0)})`,
-    expect: { kind: "error", error: "#REF!" },
+    expect: { kind: "error", error: "#VALUE!" },
   },
   {
     id: "ERRORS-3",
@@ -516,11 +527,149 @@ export const CASES: readonly CheckCase[] = [
   },
   {
     id: "ERRORS-4",
-    checks: "A range holding an error cell (=NA() in I): the whole result is that error",
-    workedOut:
-      "Excel calls no function with an error among its arguments, so even the 1st cell is #N/A",
+    checks: "A range holding an error cell (=NA() in I): the other cells still compute",
+    workedOut: "10, #N/A, 1,000 at 0.211: the 1st is 10 x 0.211 = 2.11",
     helpers: [10, NA, 1000],
     formula: (h) => `=INDEX(IMG.COST("openai","high","1024x1024",${h.range(0, 2)}),1,1)`,
+    expect: { kind: "exact", value: 2.11 },
+  },
+  {
+    id: "ERRORS-5",
+    checks: "A range holding an error cell (=NA() in I): that cell's result is #N/A",
+    workedOut: "an error cell in a range stays in its own row",
+    helpers: [10, NA, 1000],
+    formula: (h) => `=INDEX(IMG.COST("openai","high","1024x1024",${h.range(0, 2)}),1,2)`,
     expect: { kind: "error", error: "#N/A" },
+  },
+  {
+    id: "ERRORS-6",
+    checks: "A range holding =1/0 (I): that cell's result is #DIV/0!, the 3rd still computes",
+    workedOut: "#DIV/0! comes back as itself",
+    helpers: [10, DIV0, 1000],
+    formula: (h) => `=INDEX(IMG.COST("openai","high","1024x1024",${h.range(0, 2)}),1,2)`,
+    expect: { kind: "error", error: "#DIV/0!" },
+  },
+  {
+    id: "ERRORS-7",
+    checks: "A range holding =1/0 (I): the 3rd cell is unaffected",
+    workedOut: "1,000 x 0.211 = 211",
+    helpers: [10, DIV0, 1000],
+    formula: (h) => `=INDEX(IMG.COST("openai","high","1024x1024",${h.range(0, 2)}),1,3)`,
+    expect: { kind: "exact", value: 211 },
+  },
+  {
+    id: "ERRORS-8",
+    checks: "A range holding #NUM! (I): that cell's result is #NUM!",
+    workedOut: "#NUM! comes back as itself",
+    helpers: [10, NUM, 1000],
+    formula: (h) => `=INDEX(IMG.COST("openai","high","1024x1024",${h.range(0, 2)}),1,2)`,
+    expect: { kind: "error", error: "#NUM!" },
+  },
+  {
+    id: "ERRORS-9",
+    checks: 'A range holding ="a"+1 (I): that cell\'s result is #VALUE!',
+    workedOut: "#VALUE! comes back as itself",
+    helpers: [10, VALUE, 1000],
+    formula: (h) => `=INDEX(IMG.COST("openai","high","1024x1024",${h.range(0, 2)}),1,2)`,
+    expect: { kind: "error", error: "#VALUE!" },
+  },
+  {
+    id: "ERRORS-10",
+    checks:
+      "A range holding #REF! (I): that cell's result is #VALUE! (an add-in cannot return #REF!)",
+    workedOut: "#REF! comes back as #VALUE! naming it",
+    helpers: [10, REF, 1000],
+    formula: (h) => `=INDEX(IMG.COST("openai","high","1024x1024",${h.range(0, 2)}),1,2)`,
+    expect: { kind: "error", error: "#VALUE!" },
+  },
+  {
+    id: "ERRORS-11",
+    checks: "A range of providers holding =NA() (I): IMG.PRICE's 3rd cell still computes",
+    workedOut: "openai, #N/A, atlas at high square: the 3rd is Atlas Cloud 0.008",
+    helpers: ["openai", NA, "atlas"],
+    formula: (h) => `=INDEX(IMG.PRICE(${h.range(0, 2)},"high","1024x1024"),1,3)`,
+    expect: { kind: "exact", value: 0.008 },
+  },
+  // Blank cells (one rule on every platform: a blank multiplier is its default, a blank amount is
+  // 0, a blank provider, quality or size is "empty")
+  {
+    id: "BLANK-1",
+    checks: "A blank cell (H) as the retry of IMG.COST means the default, 1",
+    workedOut: "1,000 x 1 x 0.211 = 211",
+    helpers: [null],
+    formula: (h) => `=IMG.COST("openai","high","1024x1024",1000,${h.cell(0)})`,
+    expect: { kind: "exact", value: 211 },
+  },
+  {
+    id: "BLANK-2",
+    checks: "A blank cell (H) as the volume of IMG.COST counts as 0",
+    workedOut: "0 x 0.211 = 0",
+    helpers: [null],
+    formula: (h) => `=IMG.COST("openai","high","1024x1024",${h.cell(0)})`,
+    expect: { kind: "exact", value: 0 },
+  },
+  {
+    id: "BLANK-3",
+    checks: "A blank cell (H) as the provider is #VALUE! (empty)",
+    workedOut: "a provider must be given",
+    helpers: [null],
+    formula: (h) => `=IMG.COST(${h.cell(0)},"high","1024x1024",10)`,
+    expect: { kind: "error", error: "#VALUE!" },
+  },
+  {
+    id: "BLANK-4",
+    checks: "A blank cell (H) as the quality of IMG.PRICE is #VALUE! (empty)",
+    workedOut: "a quality must be given",
+    helpers: [null],
+    formula: (h) => `=IMG.PRICE("openai",${h.cell(0)},"1024x1024")`,
+    expect: { kind: "error", error: "#VALUE!" },
+  },
+  {
+    id: "BLANK-5",
+    checks: "A blank cell (H) as the size of IMG.PRICE is #VALUE! (empty)",
+    workedOut: "a size must be given",
+    helpers: [null],
+    formula: (h) => `=IMG.PRICE("openai","high",${h.cell(0)})`,
+    expect: { kind: "error", error: "#VALUE!" },
+  },
+  {
+    id: "BLANK-6",
+    checks: "A blank cell (H) as the budget of IMG.AFFORD buys 0 images",
+    workedOut: "0 / 0.008 = 0",
+    helpers: [null],
+    formula: (h) => `=IMG.AFFORD(${h.cell(0)},"atlas","low","square")`,
+    expect: { kind: "exact", value: 0 },
+  },
+  {
+    id: "BLANK-7",
+    checks: "A blank token count (H) in IMG.TOKENCOST counts as 0",
+    workedOut: "0 text + 0 image in + 1M x 30.00 out = 30",
+    helpers: [null],
+    formula: (h) => `=IMG.TOKENCOST("openai",${h.cell(0)},0,1000000)`,
+    expect: { kind: "exact", value: 30 },
+  },
+  {
+    id: "BLANK-8",
+    checks: "Blank volume and retry (H, I) of IMG.CHEAPEST mean their defaults",
+    workedOut: "volume 1, retry 1: Atlas Cloud 0.008",
+    helpers: [null, null],
+    formula: (h) => `=INDEX(IMG.CHEAPEST("medium","square",${h.cell(0)},${h.cell(1)}),2,3)`,
+    expect: { kind: "exact", value: 0.008 },
+  },
+  {
+    id: "BLANK-9",
+    checks: "A blank cell inside a range of volumes (I, of H:J) is 0 in its own cell",
+    workedOut: "10, blank, 1,000 at 0.211: the 2nd is 0",
+    helpers: [10, null, 1000],
+    formula: (h) => `=INDEX(IMG.COST("openai","high","1024x1024",${h.range(0, 2)}),1,2)`,
+    expect: { kind: "exact", value: 0 },
+  },
+  {
+    id: "BLANK-10",
+    checks: "A blank cell inside a range of retries (I, of H:J) is the default 1 in its own cell",
+    workedOut: "1.5, blank, 2 at 1,000 x 0.211: the 2nd is 211",
+    helpers: [1.5, null, 2],
+    formula: (h) => `=INDEX(IMG.COST("openai","high","1024x1024",1000,${h.range(0, 2)}),1,2)`,
+    expect: { kind: "exact", value: 211 },
   },
 ];

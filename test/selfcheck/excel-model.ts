@@ -45,7 +45,7 @@ let platform: Platform = "desktop";
  * Whether an error cell reaches the functions as a value instead of stopping the call: what the
  * built functions.json's allowErrorForDataTypeAny says (build-metadata.test.ts checks they agree).
  */
-export const ERRORS_REACH_FUNCTIONS = false;
+export const ERRORS_REACH_FUNCTIONS = true;
 let errorsReachFunctions = ERRORS_REACH_FUNCTIONS;
 
 type Ast = { args: unknown[] };
@@ -71,9 +71,12 @@ const ERROR_TYPE_NUMBERS: Partial<Record<ErrorType, number>> = {
   [ErrorType.NA]: 7,
 };
 
-/** A HyperFormula cell value as Excel hands it to a custom function. */
-function toExcelArg(value: unknown): unknown {
-  if (value === EmptyValue) return platform === "desktop" ? 0 : null;
+/**
+ * A HyperFormula cell value as Excel hands it to a custom function. A blank cell: 0 on desktop;
+ * on the web null for a single cell and "" inside a range (both happen there).
+ */
+function toExcelArg(value: unknown, inRange = false): unknown {
+  if (value === EmptyValue) return platform === "desktop" ? 0 : inRange ? "" : null;
   if (value instanceof CellError) {
     return new ExcelError(CODES_BY_ERROR_TYPE.get(value.type) ?? "#VALUE!", value.message);
   }
@@ -95,7 +98,8 @@ function firstError(value: unknown): CellError | undefined {
 /** A matrix parameter: rows of cells; an omitted argument is null. */
 function asMatrix(value: unknown): unknown {
   if (value === undefined) return null;
-  if (value instanceof SimpleRangeValue) return value.data.map((row) => row.map(toExcelArg));
+  if (value instanceof SimpleRangeValue)
+    return value.data.map((row) => row.map((cell) => toExcelArg(cell, true)));
   return [[toExcelArg(value)]];
 }
 
@@ -232,24 +236,33 @@ class ExcelModelPlugin extends FunctionPlugin {
     const spec = SPECS[id] as Spec;
     const size =
       spec.matrix || spec.fixedSize !== undefined ? this.sizeFor(id, ast, state) : undefined;
-    const runFunction = (this as unknown as { runFunction: (...a: unknown[]) => unknown })
-      .runFunction;
-    return runFunction(ast.args, state, this.metadata(id), (...values: unknown[]) => {
-      if (!errorsReachFunctions) {
-        for (const value of values) {
-          const error = firstError(value);
-          if (error !== undefined) return error;
-        }
+    // Arguments evaluated here rather than through HyperFormula's runFunction, which stops at a
+    // single error argument before the function sees it: Excel with allowErrorForDataTypeAny does not.
+    const required = spec.params.filter((p) => p.optionalArg !== true).length;
+    if (ast.args.length < required || ast.args.length > spec.params.length) {
+      return new CellError(
+        ErrorType.NA,
+        `${id} takes ${required} to ${spec.params.length} arguments.`,
+      );
+    }
+    const evaluate = (
+      this as unknown as { evaluateAst: (a: unknown, s: unknown) => unknown }
+    ).evaluateAst.bind(this);
+    const values = ast.args.map((arg) => evaluate(arg, state));
+    if (!errorsReachFunctions) {
+      for (const value of values) {
+        const error = firstError(value);
+        if (error !== undefined) return error;
       }
-      const args = values.map(spec.matrix ? asMatrix : asScalar);
-      let answer: unknown;
-      try {
-        answer = spec.call(...args);
-      } catch (thrown) {
-        answer = thrown; // a thrown CustomFunctions.Error is the cell's error
-      }
-      return toResult(answer, size);
-    });
+    }
+    const args = values.map(spec.matrix ? asMatrix : asScalar);
+    let answer: unknown;
+    try {
+      answer = spec.call(...args);
+    } catch (thrown) {
+      answer = thrown; // a thrown CustomFunctions.Error is the cell's error
+    }
+    return toResult(answer, size);
   }
 }
 

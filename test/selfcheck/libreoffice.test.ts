@@ -136,7 +136,13 @@ describe("the self-check workbook in LibreOffice (no IMG functions)", () => {
   });
 
   it("gives every helper cell the value or error it is made for", () => {
-    const made: Record<string, string> = { "=NA()": "#N/A", "=1/0": "#DIV/0!", "=#REF!": "#REF!" };
+    const made: Record<string, string> = {
+      "=NA()": "#N/A",
+      "=1/0": "#DIV/0!",
+      "=#REF!": "#REF!",
+      "=#NUM!": "#NUM!",
+      '="a"+1': "#VALUE!",
+    };
     CASES.forEach((check, i) =>
       (check.helpers ?? []).forEach((helper, h) => {
         const got = resultOf(FIRST_CASE_ROW + i, COLUMNS.firstHelper + h);
