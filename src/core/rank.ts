@@ -2,7 +2,7 @@
  * Ranking every GPT Image 2 provider for one quality and size, cheapest first.
  */
 import { internals, isCompiledBook, lookupTier, NOT_A_BOOK } from "./book";
-import type { CompiledBook, ProviderInfo, Tier } from "./types";
+import type { CompiledBook, OtherReading, PriceStatus, ProviderInfo, Tier } from "./types";
 import { parseQuality, parseSize } from "./identifiers";
 import { readAsOf } from "./dates";
 import { clean, moneyOf, readOptionalAmount, readRetry } from "./numbers";
@@ -17,6 +17,10 @@ export interface RankRow {
   /** Its price over the cheapest one's (the cheapest is 1; a free price is 0, measured against the cheapest paid one). */
   multiple: number;
   minPrice?: number;
+  /** published, derived, bound or disputed: see docs/price-truth.md. */
+  status: PriceStatus;
+  /** The readings not used (a disputed price's other figures). */
+  otherReadings: readonly OtherReading[];
 }
 
 /** Providers cheapest first (ties in book order) and those left out with the reason. */
@@ -66,6 +70,8 @@ export function rank(
       price: tier.price,
       total: moneyOf(n * r, tier.micros),
       multiple: cheapest === 0 ? 1 : clean(tier.micros / cheapest),
+      status: tier.status,
+      otherReadings: tier.otherReadings,
     };
     if (tier.minPrice !== null) row.minPrice = tier.minPrice;
     return row;
