@@ -38,7 +38,8 @@ export type {
   SourceInfo,
 } from "./types";
 export { parseBook, loadBook } from "./load";
-export { PRICE_STATUSES, PriceBookSchema, priceBookJsonSchema, type PriceBookJson } from "./schema";
+export { PriceBookSchema, priceBookJsonSchema, type PriceBookJson } from "./schema";
+export { PRICE_STATUSES } from "./statuses";
 export { bundledBook, bundledBookJson } from "./bundled";
 export { crossCheck, type BookProblem } from "./check";
 export {

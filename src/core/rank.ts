@@ -6,7 +6,7 @@ import type { CompiledBook, OtherReading, PriceStatus, ProviderInfo, Tier } from
 import { parseQuality, parseSize } from "./identifiers";
 import { readAsOf } from "./dates";
 import { clean, moneyOf, readOptionalAmount, readRetry } from "./numbers";
-import type { Failure, Result } from "./result";
+import { fail, type Failure, type Result } from "./result";
 import { finite, imagePricesOn, isFailure, QUALITY_INDEX } from "./math";
 
 /** One priced provider in a ranking. */
@@ -55,12 +55,24 @@ export function rank(
   if (isFailure(date)) return date;
   const priced: { provider: ProviderInfo; tier: Tier }[] = [];
   const leftOut: Ranking["leftOut"] = [];
+  let earliest: string | null = null; // of the prices not yet in effect on `date`
+  let anyInEffect = false;
   for (const p of internals(book).providers) {
     const info = p.info;
     if (info.comparisonOnly) continue;
     const tier = lookupTier(p, imagePricesOn(book, p, date), QUALITY_INDEX[q.value], s.value);
     if (isFailure(tier)) leftOut.push({ provider: info, reason: tier.message });
     else priced.push({ provider: info, tier });
+    const first = p.imageSets[0]?.effective;
+    if (date !== null && first !== undefined && first > date) {
+      if (earliest === null || first < earliest) earliest = first;
+    } else if (first !== undefined) anyInEffect = true;
+  }
+  if (date !== null && !anyInEffect && earliest !== null) {
+    return fail(
+      "NO_PRICE_ON_DATE",
+      `No price in this book is in effect on ${date}; the first takes effect on ${earliest}.`,
+    );
   }
   priced.sort((a, b) => a.tier.micros - b.tier.micros); // stable: ties stay in book order
   const cheapest = priced.find((x) => x.tier.micros > 0)?.tier.micros ?? 0;

@@ -37,8 +37,8 @@ import {
   sourceText,
 } from "./tables";
 
-const COST_PARAMS = ["provider", "quality", "size", "volume", "retry"] as const;
-const PRICE_PARAMS = ["provider", "quality", "size"] as const;
+const COST_PARAMS = ["provider", "quality", "size", "volume", "retry", "asOf"] as const;
+const PRICE_PARAMS = ["provider", "quality", "size", "asOf"] as const;
 const TOKENCOST_PARAMS = [
   "provider",
   "textInputTokens",
@@ -46,8 +46,9 @@ const TOKENCOST_PARAMS = [
   "imageOutputTokens",
   "cachedTextTokens",
   "cachedImageTokens",
+  "asOf",
 ] as const;
-const AFFORD_PARAMS = ["budget", "provider", "quality", "size", "retry"] as const;
+const AFFORD_PARAMS = ["budget", "provider", "quality", "size", "retry", "asOf"] as const;
 
 /**
  * COST, PRICE, TOKENCOST and AFFORD: `compute` (given the active book) for each row of the
@@ -76,6 +77,7 @@ function perRow(
  * @param size WIDTHxHEIGHT such as "1024x1024", or square, portrait, landscape.
  * @param volume Number of images you plan to keep (0 or more).
  * @param [retry] Retry multiplier for discarded attempts, 1 or more (1.2 = one in six regenerated). Default 1.
+ * @param [asOf] Prices in effect on this date: an Excel date such as DATE(2026,6,1) or text "2026-06-01". Default: the newest prices.
  * @returns Total USD, or one total per row for ranges.
  */
 export function cost(
@@ -84,13 +86,14 @@ export function cost(
   size: any[][],
   volume: any[][],
   retry?: any[][],
+  asOf?: any[][],
 ): any[][] {
   return perRow(
     "IMG.COST",
     COST_PARAMS,
-    [provider, quality, size, volume, retry ?? null],
+    [provider, quality, size, volume, retry ?? null, asOf ?? null],
     4,
-    (book) => (v) => coreCost(book, v[0], v[1], v[2], v[3], v[4]),
+    (book) => (v) => coreCost(book, v[0], v[1], v[2], v[3], v[4], v[5]),
   );
 }
 
@@ -101,15 +104,16 @@ export function cost(
  * @param provider Provider id or name, e.g. "openai", "atlas", "prospolabs" (see IMG.PROVIDERS()).
  * @param quality low, medium, high or auto. auto prices as high, the most auto can cost.
  * @param size WIDTHxHEIGHT such as "1024x1024", or square, portrait, landscape.
- * @returns USD per image, or one price per row for ranges.
+ * @param [asOf] Prices in effect on this date: an Excel date such as DATE(2026,6,1) or text "2026-06-01". Default: the newest prices.
+ * @returns USD per image (a disputed price gives its budget-safe reading; IMG.PRICES shows the other), or one price per row for ranges.
  */
-export function price(provider: any[][], quality: any[][], size: any[][]): any[][] {
+export function price(provider: any[][], quality: any[][], size: any[][], asOf?: any[][]): any[][] {
   return perRow(
     "IMG.PRICE",
     PRICE_PARAMS,
-    [provider, quality, size],
+    [provider, quality, size, asOf ?? null],
     3,
-    (book) => (v) => corePrice(book, v[0], v[1], v[2]),
+    (book) => (v) => corePrice(book, v[0], v[1], v[2], v[3]),
   );
 }
 
@@ -123,6 +127,7 @@ export function price(provider: any[][], quality: any[][], size: any[][]): any[]
  * @param imageOutputTokens Image output tokens.
  * @param [cachedTextTokens] Cached text input tokens, billed at the cached text meter. Default 0.
  * @param [cachedImageTokens] Cached image input tokens, billed at the cached image meter. Default 0.
+ * @param [asOf] Prices in effect on this date: an Excel date such as DATE(2026,6,1) or text "2026-06-01". Default: the newest prices.
  * @returns Total USD, or one total per row for ranges.
  */
 export function tokencost(
@@ -132,6 +137,7 @@ export function tokencost(
   imageOutputTokens: any[][],
   cachedTextTokens?: any[][],
   cachedImageTokens?: any[][],
+  asOf?: any[][],
 ): any[][] {
   const args = [
     provider,
@@ -140,6 +146,7 @@ export function tokencost(
     imageOutputTokens,
     cachedTextTokens ?? null,
     cachedImageTokens ?? null,
+    asOf ?? null,
   ];
   return perRow(
     "IMG.TOKENCOST",
@@ -147,13 +154,18 @@ export function tokencost(
     args,
     4,
     (book) => (v) =>
-      coreTokenCost(book, v[0], {
-        textInput: v[1],
-        imageInput: v[2],
-        imageOutput: v[3],
-        cachedTextInput: v[4],
-        cachedImageInput: v[5],
-      }),
+      coreTokenCost(
+        book,
+        v[0],
+        {
+          textInput: v[1],
+          imageInput: v[2],
+          imageOutput: v[3],
+          cachedTextInput: v[4],
+          cachedImageInput: v[5],
+        },
+        v[6],
+      ),
   );
 }
 
@@ -166,6 +178,7 @@ export function tokencost(
  * @param quality low, medium, high or auto. auto prices as high, the most auto can cost.
  * @param size WIDTHxHEIGHT such as "1024x1024", or square, portrait, landscape.
  * @param [retry] Retry multiplier for discarded attempts, 1 or more. Default 1.
+ * @param [asOf] Prices in effect on this date: an Excel date such as DATE(2026,6,1) or text "2026-06-01". Default: the newest prices.
  * @returns Whole images, or one count per row for ranges.
  */
 export function afford(
@@ -174,13 +187,14 @@ export function afford(
   quality: any[][],
   size: any[][],
   retry?: any[][],
+  asOf?: any[][],
 ): any[][] {
   return perRow(
     "IMG.AFFORD",
     AFFORD_PARAMS,
-    [budget, provider, quality, size, retry ?? null],
+    [budget, provider, quality, size, retry ?? null, asOf ?? null],
     4,
-    (book) => (v) => coreAfford(book, v[0], v[1], v[2], v[3], v[4]),
+    (book) => (v) => coreAfford(book, v[0], v[1], v[2], v[3], v[4], v[5]),
   );
 }
 
@@ -217,11 +231,19 @@ function readTop(top: unknown): number | CustomFunctions.Error | null {
  * @param [volume] Number of images for the total column. Default 1.
  * @param [retry] Retry multiplier, 1 or more. Default 1.
  * @param [top] Show only this many of the cheapest providers. Default all.
- * @returns A table: provider, price per image, total, multiple of cheapest; then a footer row.
+ * @param [asOf] Prices in effect on this date: an Excel date such as DATE(2026,6,1) or text "2026-06-01". Default: the newest prices.
+ * @returns A table: provider, price per image, total, multiple of cheapest, status, other readings; then a footer row.
  */
-export function cheapest(quality: any, size: any, volume?: any, retry?: any, top?: any): any[][] {
+export function cheapest(
+  quality: any,
+  size: any,
+  volume?: any,
+  retry?: any,
+  top?: any,
+  asOf?: any,
+): any[][] {
   try {
-    const incoming = firstErrorValue(quality, size, volume, retry, top);
+    const incoming = firstErrorValue(quality, size, volume, retry, top, asOf);
     if (incoming !== null) return [[incoming]];
     const limit = readTop(top);
     if (limit !== null && typeof limit === "object") return [[limit]];
@@ -231,6 +253,7 @@ export function cheapest(quality: any, size: any, volume?: any, retry?: any, top
       size,
       omittedIfBlank(volume),
       omittedIfBlank(retry),
+      omittedIfBlank(asOf),
     );
     if (!ranking.ok) return [[toExcelError(ranking)]];
     // rank() accepted both, so both parse; the footer names them as priced ("auto" as high).
@@ -244,7 +267,7 @@ export function cheapest(quality: any, size: any, volume?: any, retry?: any, top
 }
 
 /**
- * Spills the active price book: every price with its quality, size, unit, checked date and source.
+ * Spills the active price book: every price with its quality, size, unit, the date its page was read, source, lowest price, status (published, derived, bound, disputed, not published), the readings not used, and the page's own date.
  * @customfunction PRICES
  * @helpurl https://localhost:3000/help.html#imgprices
  * @param [provider] Only this provider's prices. Default all providers.
@@ -295,11 +318,11 @@ function aboutProvider<T>(
 }
 
 /**
- * The date a provider's price was last checked, as an Excel date (format the cell as a date).
+ * The date the book read the page a provider's price comes from, as an Excel date (format the cell as a date). The page's own date, or "undated", is in IMG.SOURCE.
  * @customfunction ASOF
  * @helpurl https://localhost:3000/help.html#imgasof
  * @param provider Provider id or name, e.g. "openai".
- * @returns An Excel date serial number.
+ * @returns An Excel date serial number: the date the page was read.
  */
 export function asof(provider: any): number {
   const answer = aboutProvider(
@@ -308,7 +331,7 @@ export function asof(provider: any): number {
     (info) =>
       isoDateToSerial(info.checked) ??
       valueError(
-        `IMG.ASOF: the price book gives "${info.checked}" as the checked date of ${info.id}.`,
+        `IMG.ASOF: the price book gives "${info.checked}" as the date ${info.id}'s page was read.`,
       ),
   );
   // Excel shows a thrown CustomFunctions.Error as that error with its message.
@@ -317,14 +340,16 @@ export function asof(provider: any): number {
 }
 
 /**
- * Where a provider's price comes from: site, page title, the date the page gives, and its address.
+ * Where a provider's price comes from: site, page title, the page's own date (or "undated") and the date it was read, and its address.
  * @customfunction SOURCE
  * @helpurl https://localhost:3000/help.html#imgsource
  * @param provider Provider id or name, e.g. "openai".
  * @returns The source, as text.
  */
 export function source(provider: any): string {
-  const answer = aboutProvider("IMG.SOURCE", provider, (info) => sourceText(info.source));
+  const answer = aboutProvider("IMG.SOURCE", provider, (info) =>
+    sourceText(info.source, info.checked),
+  );
   if (typeof answer !== "string") throw answer;
   return answer;
 }
