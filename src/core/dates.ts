@@ -76,11 +76,10 @@ export function parseDate(input: unknown): Result<string> {
 
 /**
  * The optional "as of" argument: missing (null, undefined or empty text) means the newest prices and
- * reads as null; otherwise as {@link parseDate}. 0 is missing too: Excel on Windows and Mac passes a
- * blank cell as 0 (office-js issue #4702), and serial 0 is no day (Excel shows it as 1900-01-00).
+ * reads as null; otherwise as {@link parseDate}.
  */
 export function readAsOf(input: unknown): string | null | Failure {
-  if (input === null || input === undefined || input === "" || input === 0) return null;
+  if (input === null || input === undefined || input === "") return null;
   const parsed = parseDate(input);
   return parsed.ok ? parsed.value : parsed;
 }

@@ -301,7 +301,7 @@ function resolveImageUncached(
                       size: n.size,
                       status: n.status,
                       failure: fail(
-                        "NOT_PUBLISHED",
+                        "SIZE_NOT_PRICED",
                         `${name} does not offer ${n.size}: ${n.reason}`,
                       ),
                       otherReadings: readingsOf(n.otherReadings, sources),

@@ -27,8 +27,8 @@ describe("the bundled book", () => {
 
   it("has the envelope", () => {
     expect(bundledBook.schemaVersion).toBe(1);
-    expect(bundledBook.bookVersion).toBe("2026.11.21");
-    expect(bundledBook.published).toBe("2026-11-21");
+    expect(bundledBook.bookVersion).toBe("2026.11.30");
+    expect(bundledBook.published).toBe("2026-11-30");
     expect(bundledBook.currency).toBe("USD");
     expect(bundledBook.origin).toEqual({ kind: "bundled" });
     expect((bundledBookJson as { $schema?: string }).$schema).toBe("./price-book.schema.json");
