@@ -32,11 +32,13 @@ const FROZEN: Record<string, [string, boolean][]> = {
     ["size", false],
     ["volume", false],
     ["retry", true],
+    ["asOf", true], // appended: prices in effect on a date
   ],
   PRICE: [
     ["provider", false],
     ["quality", false],
     ["size", false],
+    ["asOf", true],
   ],
   TOKENCOST: [
     ["provider", false],
@@ -45,6 +47,7 @@ const FROZEN: Record<string, [string, boolean][]> = {
     ["imageOutputTokens", false],
     ["cachedTextTokens", true],
     ["cachedImageTokens", true],
+    ["asOf", true],
   ],
   AFFORD: [
     ["budget", false],
@@ -52,6 +55,7 @@ const FROZEN: Record<string, [string, boolean][]> = {
     ["quality", false],
     ["size", false],
     ["retry", true],
+    ["asOf", true],
   ],
   CHEAPEST: [
     ["quality", false],
@@ -59,6 +63,7 @@ const FROZEN: Record<string, [string, boolean][]> = {
     ["volume", true],
     ["retry", true],
     ["top", true],
+    ["asOf", true],
   ],
   PRICES: [["provider", true]],
   PROVIDERS: [],
