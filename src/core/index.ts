@@ -42,6 +42,7 @@ export { PriceBookSchema, priceBookJsonSchema, type PriceBookJson } from "./sche
 export { PRICE_STATUSES } from "./statuses";
 export { bundledBook, bundledBookJson } from "./bundled";
 export { crossCheck, type BookProblem } from "./check";
+export { keepHistory, type HistoryMerge } from "./history";
 export {
   parseQuality,
   parseSize,
