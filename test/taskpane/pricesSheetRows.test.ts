@@ -66,7 +66,7 @@ describe("writing the book as sheet rows", () => {
     ).toEqual(["", "disputed", "2026-05-04"]);
     expect(
       String(rows[find(rows, "atlas", "any", "3840x2160")]?.[col("Other readings")]),
-    ).toContain("0.008 offered at USD0.008 (Atlas Cloud:");
+    ).toContain("0.008 offered (Atlas Cloud:");
     // seed 003: Vercel "Input (per 1M) $5.00" is the other reading of image input, priced at 8.
     expect(
       cells(find(rows, "vercel", "any", "any", "imageInput"), "Price (USD)", "Status", "Page date"),
