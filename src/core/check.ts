@@ -148,6 +148,7 @@ export function crossCheck(book: PriceBookJson): BookProblem[] {
       const at = `providers[${i}].tokens[${j}]`;
       checkReadDate(set.checked, set.source, `${at}.checked`);
       checkStanding(set.status, undefined, at, sourceIds, out, money);
+      numbered(set.status, at, out);
       for (const [meter, own] of Object.entries(set.meterStatus ?? {})) {
         if (own === undefined) continue;
         const where = `${at}.meterStatus.${meter}`;
@@ -155,6 +156,7 @@ export function crossCheck(book: PriceBookJson): BookProblem[] {
           out.push({ path: where, message: `the meter "${meter}" is not given in meters` });
         }
         checkStanding(own.status, own.otherReadings, where, sourceIds, out, money);
+        numbered(own.status, where, out);
       }
       const path = `${at}.meters`;
       const m = set.meters;
@@ -229,6 +231,17 @@ function checkStanding(
   });
 }
 
+/** A price that has a number is never "not published". */
+function numbered(status: PriceStatus, path: string, out: BookProblem[]): void {
+  if (status === "not published") {
+    out.push({
+      path: `${path}.status`,
+      message:
+        'a price with a number cannot be "not published": give its status (published, derived, bound, disputed), or leave the price out',
+    });
+  }
+}
+
 /** Every price's status: on the pricing, on each entry that gives its own, on sizes not offered. */
 function checkStatuses(
   pricing: ImagePricingJson,
@@ -255,6 +268,7 @@ function checkStatuses(
       const effective = e.status ?? own;
       const readings = e.otherReadings ?? pricing.otherReadings;
       checkStanding(effective, readings, `${path}.${name}[${k}]`, sourceIds, out, money);
+      numbered(effective, `${path}.${name}[${k}]`, out);
     });
   switch (pricing.kind) {
     case "table":
@@ -276,6 +290,7 @@ function checkStatuses(
           out,
           money,
         );
+        numbered(effective, `${path}.${q}`, out);
       }
       return;
     case "flat": {

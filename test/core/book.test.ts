@@ -88,6 +88,10 @@ describe("bad books: every test/fixtures/books/error.*.json is rejected whole, n
     "error.missing-notes.json": ["providers[0].image[0].notes", "expected array"],
     "error.missing-read-date.json": ["providers[6].image[0].checked", "expected string"],
     "error.missing-status.json": ["providers[0].image[0].pricing.status", "expected one of"],
+    "error.numbered-price-not-published.json": [
+      "providers[8].image[0].pricing.medium.status",
+      'cannot be "not published"',
+    ],
     "error.negative-price.json": ["providers[0].image[0].pricing.tiers[0].price", ">=0"],
     "error.no-providers.json": ["providers", ">=1"],
     "error.not-a-calendar-date.json": ["providers[5].image[0].effective", "date"],
