@@ -272,8 +272,39 @@ export interface PriceSetEntry {
 }
 
 /**
- * A provider's price history: every image and token price set, oldest first within each billing,
- * with the dates it applied and its rows, so a pane can show what changed and when.
+ * The dates a provider's image prices can change: its own sets' effective dates, and those of the
+ * providers it is billed from (sameAs, scaled) once its own first set applies.
+ */
+function imageChangeDates(
+  book: CompiledBook,
+  p: CompiledProvider,
+  seen: Set<string> = new Set(),
+): string[] {
+  if (seen.has(p.info.id)) return [];
+  seen.add(p.info.id);
+  const own = p.imageSets.map((s) => s.effective);
+  const first = own[0];
+  if (first === undefined) return [];
+  const dates = new Set(own);
+  const byId = internals(book).byId;
+  for (const set of p.imageSets) {
+    const pr = set.pricing;
+    const target =
+      pr.kind === "sameAs"
+        ? byId.get(pr.provider)
+        : pr.kind === "scaled"
+          ? byId.get(pr.of)
+          : undefined;
+    if (target === undefined) continue;
+    for (const d of imageChangeDates(book, target, seen)) if (d > first) dates.add(d);
+  }
+  return [...dates].sort();
+}
+
+/**
+ * A provider's price history: each date its image prices and its token meters took their values,
+ * oldest first within each billing, with the dates they applied and the rows in effect then. An offer
+ * billed at another provider's rates changes when that provider's do, so those dates are listed too.
  */
 export function priceHistory(book: CompiledBook, provider: unknown): Result<PriceSetEntry[]> {
   if (!isCompiledBook(book)) return NOT_A_BOOK;
@@ -283,17 +314,19 @@ export function priceHistory(book: CompiledBook, provider: unknown): Result<Pric
   const entries: PriceSetEntry[] = [];
   for (const billing of ["image", "tokens"] as const) {
     const sets = billing === "image" ? p.imageSets : p.tokenSets;
-    sets.forEach((set, k) => {
+    const dates = billing === "image" ? imageChangeDates(book, p) : sets.map((s) => s.effective);
+    dates.forEach((date, k) => {
+      let set = sets[0];
+      for (const s of sets) if (s.effective <= date) set = s;
+      if (set === undefined) return;
       const source = sources.get(set.source);
       const pageDate = source?.dated ?? null;
       const rows =
-        billing === "image"
-          ? imageRows(p, imagePricesOn(book, p, set.effective))
-          : tokenRows(book, p, set.effective);
+        billing === "image" ? imageRows(p, imagePricesOn(book, p, date)) : tokenRows(book, p, date);
       entries.push({
         billing,
-        effective: set.effective,
-        until: sets[k + 1]?.effective ?? null,
+        effective: date,
+        until: dates[k + 1] ?? null,
         pageDate,
         readDate: set.checked,
         dateLabel: dateLabel(pageDate, set.checked),

@@ -174,6 +174,19 @@ describe("priceHistory: a provider's price sets and when each applied", () => {
     expect(lowSquare(history[1]?.rows ?? [])).toBe(0.004);
   });
 
+  it("an offer billed from OpenAI lists the date OpenAI's prices changed", () => {
+    // Batch (one set from 2026-04-21, 50% of OpenAI) changes with OpenAI's June cut.
+    const history = value(priceHistory(book, "openai-batch"));
+    expect(history.map((h) => [h.effective, h.until])).toEqual([
+      ["2026-04-21", "2026-06-01"],
+      ["2026-06-01", null],
+    ]);
+    const lowSquare = (i: number) =>
+      history[i]?.rows.find((r) => r.quality === "low" && r.size === "1024x1024")?.price;
+    // 0.006 / 2 = 0.003 at launch; 0.004 / 2 = 0.002 from June
+    expect([lowSquare(0), lowSquare(1)]).toEqual([0.003, 0.002]);
+  });
+
   it("an unknown provider is UNKNOWN_PROVIDER", () => {
     failure(priceHistory(book, "dall-e"), "UNKNOWN_PROVIDER");
   });
