@@ -455,19 +455,20 @@ export const CASES: readonly CheckCase[] = [
   // IMG.ASOF
   {
     id: "ASOF-1",
-    checks: "IMG.ASOF is a date in this workbook's date system",
-    workedOut: 'Atlas Cloud\'s guide: "Last Updated: May 4, 2026"',
+    checks: "IMG.ASOF is the date Atlas Cloud's page was read, in this workbook's date system",
+    workedOut:
+      "the price book records the page as read on 2026-11-21 (IMG.SOURCE says so: see SOURCE-2)",
     formula: fixed('=IMG.ASOF("atlas")'),
-    expect: { kind: "date", year: 2026, month: 5, day: 4 },
+    expect: { kind: "date", year: 2026, month: 11, day: 21 },
   },
   {
     id: "ASOF-2",
     checks: "IMG.ASOF works with date functions (YEAR, MONTH, DAY)",
-    workedOut: "2026-05-04",
+    workedOut: "2026-11-21",
     formula: fixed(
       '=YEAR(IMG.ASOF("atlas"))*10000+MONTH(IMG.ASOF("atlas"))*100+DAY(IMG.ASOF("atlas"))',
     ),
-    expect: { kind: "exact", value: 20260504 },
+    expect: { kind: "exact", value: 20261121 },
   },
   {
     id: "ASOF-3",
@@ -486,12 +487,20 @@ export const CASES: readonly CheckCase[] = [
   },
   {
     id: "SOURCE-2",
+    checks: "IMG.SOURCE gives the page's own date and the date it was read",
+    workedOut: 'Atlas Cloud\'s guide: "Last Updated: May 4, 2026"; read 2026-11-21',
+    formula: fixed(
+      '=AND(ISNUMBER(SEARCH("dated 2026-05-04",IMG.SOURCE("atlas"))),ISNUMBER(SEARCH("read 2026-11-21",IMG.SOURCE("atlas"))))',
+    ),
+    expect: { kind: "true" },
+  },
+  {
+    id: "SOURCE-3",
     checks: "#N/A from IMG.SOURCE for an unknown provider",
     workedOut: "no such provider",
     formula: fixed('=IMG.SOURCE("nobody")'),
     expect: { kind: "error", error: "#N/A" },
   },
-  // IMG.BOOK
   {
     id: "BOOK-1",
     checks: "IMG.BOOK: the checks assume the book bundled with the add-in",
@@ -499,6 +508,106 @@ export const CASES: readonly CheckCase[] = [
       "if this row fails, prices were replaced (feed, sheet or stored book): other rows may fail for that reason",
     formula: fixed('=ISNUMBER(SEARCH("bundled with the add-in",IMG.BOOK()))'),
     expect: { kind: "true" },
+  },
+  // The asOf argument (last on COST, PRICE, TOKENCOST, AFFORD, CHEAPEST): prices in effect on a
+  // date. GPT Image 2 was released on 2026-04-21 (the token reference page), so 2026-06-01 has
+  // today's prices and 2026-03-01 has none.
+  {
+    id: "ASOF-ARG-1",
+    checks: "IMG.COST as of 2026-06-01 (asOf, its 6th argument)",
+    workedOut: "1,000 x 1 x 0.211 = 211",
+    formula: fixed('=IMG.COST("openai","high","1024x1024",1000,1,DATE(2026,6,1))'),
+    expect: { kind: "exact", value: 211 },
+  },
+  {
+    id: "ASOF-ARG-2",
+    checks: "#N/A from IMG.COST as of 2026-03-01, before any price",
+    workedOut: "GPT Image 2 was released on 2026-04-21",
+    formula: fixed('=IMG.COST("openai","high","1024x1024",1000,1,DATE(2026,3,1))'),
+    expect: { kind: "error", error: "#N/A" },
+  },
+  {
+    id: "ASOF-ARG-3",
+    checks: "IMG.PRICE as of 2026-06-01 (4th argument)",
+    workedOut: "Pixazo: high square 0.211",
+    formula: fixed('=IMG.PRICE("openai","high","1024x1024",DATE(2026,6,1))'),
+    expect: { kind: "exact", value: 0.211 },
+  },
+  {
+    id: "ASOF-ARG-4",
+    checks: "IMG.TOKENCOST as of 2026-06-01 (7th argument)",
+    workedOut: "pricing guide: 1M text input tokens x 5.00 per 1M = 5",
+    formula: fixed('=IMG.TOKENCOST("openai",1000000,0,0,0,0,DATE(2026,6,1))'),
+    expect: { kind: "exact", value: 5 },
+  },
+  {
+    id: "ASOF-ARG-5",
+    checks: "IMG.AFFORD as of 2026-06-01 (6th argument)",
+    workedOut: "Atlas Cloud 0.008: 24 / 0.008 = 3,000",
+    formula: fixed('=IMG.AFFORD(24,"atlas","low","square",1,DATE(2026,6,1))'),
+    expect: { kind: "exact", value: 3000 },
+  },
+  {
+    id: "ASOF-ARG-6",
+    checks: "IMG.CHEAPEST as of 2026-06-01 (6th argument): the cheapest",
+    workedOut: "Atlas Cloud 0.008",
+    formula: fixed('=INDEX(IMG.CHEAPEST("high","square",1000,1.2,2,DATE(2026,6,1)),2,1)'),
+    expect: { kind: "text", value: "atlas" },
+  },
+  {
+    id: "ASOF-ARG-7",
+    checks: "#N/A from IMG.CHEAPEST as of 2026-03-01",
+    workedOut: "no price in effect before 2026-04-21",
+    formula: fixed('=INDEX(IMG.CHEAPEST("high","square",1000,1.2,2,DATE(2026,3,1)),1,1)'),
+    expect: { kind: "error", error: "#N/A" },
+  },
+  {
+    id: "ASOF-ARG-8",
+    checks: "A blank asOf (H) means today's prices",
+    workedOut: "1,000 x 1 x 0.211 = 211",
+    helpers: [null],
+    formula: (h) => `=IMG.COST("openai","high","1024x1024",1000,1,${h.cell(0)})`,
+    expect: { kind: "exact", value: 211 },
+  },
+  // Statuses and sizes the sources dispute
+  {
+    id: "STATUS-1",
+    checks: "#N/A for Atlas Cloud at 2048x2048: not offered (its FAQ caps at 1536)",
+    workedOut: 'Atlas Cloud\'s FAQ: "GPT Image 2 caps at 1536 on the long edge"',
+    formula: fixed('=IMG.PRICE("atlas","high","2048x2048")'),
+    expect: { kind: "error", error: "#N/A" },
+  },
+  {
+    id: "STATUS-2",
+    checks: "Atlas Cloud at 1536x1024, a size every part of its page agrees on",
+    workedOut: "flat 0.008",
+    formula: fixed('=IMG.PRICE("atlas","high","1536x1024")'),
+    expect: { kind: "exact", value: 0.008 },
+  },
+  {
+    id: "STATUS-3",
+    checks: "IMG.CHEAPEST's status column: Atlas Cloud's price is published",
+    workedOut: "Atlas Cloud states 0.008 on its own page",
+    formula: fixed('=INDEX(IMG.CHEAPEST("high","square",1000,1.2,2),2,5)'),
+    expect: { kind: "text", value: "published" },
+  },
+  {
+    id: "STATUS-4",
+    checks: "IMG.CHEAPEST's status column: OpenAI Batch's price is derived (50% of OpenAI's)",
+    workedOut: "all 7 ranked: atlas, prospolabs, openai-batch 0.1055 is 3rd (row 4)",
+    formula: fixed(
+      '=INDEX(IMG.CHEAPEST("high","square",1,1,0),4,1)&" "&INDEX(IMG.CHEAPEST("high","square",1,1,0),4,5)',
+    ),
+    expect: { kind: "text", value: "openai-batch derived" },
+  },
+  {
+    id: "STATUS-5",
+    checks: "IMG.PRICES' status column (11th): Prospolabs' high tier is published",
+    workedOut: "Prospolabs states its tiers on its own page",
+    formula: fixed(
+      '=INDEX(IMG.PRICES("prospolabs"),1,11)&" "&INDEX(IMG.PRICES("prospolabs"),4,11)',
+    ),
+    expect: { kind: "text", value: "status published" },
   },
   // Error cells given to the functions
   {

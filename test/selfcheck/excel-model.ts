@@ -155,16 +155,20 @@ interface Spec {
 const sizeOf = (table: unknown[][]) => new ArraySize(table[0]?.length ?? 1, table.length);
 
 export const SPECS: Readonly<Record<string, Spec>> = {
-  "IMG.COST": { params: params(4, 1), matrix: true, call: img.cost as never },
-  "IMG.PRICE": { params: params(3, 0), matrix: true, call: img.price as never },
-  "IMG.TOKENCOST": { params: params(4, 2), matrix: true, call: img.tokencost as never },
-  "IMG.AFFORD": { params: params(4, 1), matrix: true, call: img.afford as never },
+  "IMG.COST": { params: params(4, 2), matrix: true, call: img.cost as never },
+  "IMG.PRICE": { params: params(3, 1), matrix: true, call: img.price as never },
+  "IMG.TOKENCOST": { params: params(4, 3), matrix: true, call: img.tokencost as never },
+  "IMG.AFFORD": { params: params(4, 2), matrix: true, call: img.afford as never },
   "IMG.CHEAPEST": {
-    params: params(2, 3),
+    params: params(2, 4),
     matrix: false,
     call: img.cheapest as never,
-    // every provider the book ranks, a header and a footer
-    fixedSize: () => new ArraySize(4, img.providers().length + 1),
+    // as wide as its header, as tall as every provider of the book plus a header and a footer
+    fixedSize: () =>
+      new ArraySize(
+        (img.cheapest("medium", "square") as unknown[][])[0]?.length ?? 1,
+        img.providers().length + 1,
+      ),
   },
   "IMG.PRICES": {
     params: params(0, 1),

@@ -67,6 +67,7 @@ describe("docs/verify-in-excel.xlsx", () => {
     const sheet = (await load(committed)).getWorksheet(template.sheetName)!;
     const allowed = new Set([
       "IF",
+      "AND",
       "ISNUMBER",
       "ISTEXT",
       "ISLOGICAL",
