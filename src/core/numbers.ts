@@ -62,30 +62,7 @@ function notANumber(input: unknown, label: string, accepted: string): Failure {
   return fail("BAD_NUMBER", `${label} ${describe(input)} is not a number. ${accepted}`);
 }
 
-/** Removes binary floating-point noise: keeps 15 significant digits, which every money result fits in. */
+/** Keeps 15 significant digits: for ratios and prices of at most 15 digits, never for totals (money.ts). */
 export function clean(x: number): number {
   return +x.toPrecision(15);
-}
-
-const POWERS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6];
-
-/**
- * units x micros / 1e6 in USD (units = volume x retry, micros = price in micro-dollars) as the decimal a
- * person works out by hand. When units is a decimal with at most 6 places (1201.2, 0.25), it is scaled to
- * a whole number first, so the numerator is an exact integer and one correctly rounded division gives
- * the decimal's own double (10,000 x 7,200 / 1e6 === 72). Otherwise float noise is cleaned before and
- * after the division.
- */
-export function moneyOf(units: number, micros: number, divisor = 1e6): number {
-  for (let k = 0; k < POWERS.length; k++) {
-    const scale = POWERS[k] as number;
-    const scaled = units * scale;
-    const whole = Math.round(scaled);
-    if (Math.abs(scaled - whole) <= scaled * 1e-13) {
-      const numerator = whole * micros;
-      if (Number.isSafeInteger(numerator)) return numerator / (divisor * scale);
-      break;
-    }
-  }
-  return clean(clean(units * micros) / divisor);
 }

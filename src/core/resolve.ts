@@ -7,6 +7,7 @@ import type { ImagePriceSetJson, SourceJson, TokenPriceSetJson } from "./schema"
 import { QUALITIES, type Quality } from "./identifiers";
 import { fail, type Failure } from "./result";
 import { clean } from "./numbers";
+import { scaleMicros } from "./money";
 import { remember } from "./memo";
 import type {
   CompiledProvider,
@@ -242,9 +243,9 @@ function resolveImageUncached(
       const factor = pricing.factor;
       const scale = (t: Tier): Tier =>
         makeTier(
-          t.micros * factor,
-          t.listMicros === null ? null : t.listMicros * factor,
-          t.minMicros === null ? null : t.minMicros * factor,
+          scaleMicros(t.micros, factor),
+          t.listMicros === null ? null : scaleMicros(t.listMicros, factor),
+          t.minMicros === null ? null : scaleMicros(t.minMicros, factor),
           t.sizeLabel,
         );
       return {
