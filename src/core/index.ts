@@ -21,14 +21,25 @@
  *   {@link daysSince} for the pane's 30-day stale flag. Diff and sanity checks for a refresh live in
  *   src/taskpane/refresh/ (pure, built on priceRows).
  *
- * Money: prices are validated to at most 6 decimals and held as integer micro-dollars; results divide
- * once at the end and clean float noise, so they equal the decimal a person works out by hand
- * (100 x 0.211 is 21.1, not 21.099999999999998).
+ * Money: prices are validated to at most 6 decimals and held as integer micro-dollars; totals are the
+ * exact decimal a person works out by hand (100 x 0.211 is 21.1, not 21.099999999999998), rounded half
+ * up to the cent only where a number cannot hold every digit, and TOO_LARGE where it cannot hold the
+ * cent (money.ts, docs/exactness.md). Text becomes a number only through {@link readDecimalText}.
  */
-export { fail, isNotAvailable, type ErrorCode, type Failure, type Result } from "./result";
+export {
+  cut,
+  describe,
+  fail,
+  isNotAvailable,
+  type ErrorCode,
+  type Failure,
+  type Result,
+} from "./result";
+export { readDecimalText, PLAIN_DECIMAL } from "./numbers";
+export { MAX_CENTS_USD } from "./money";
 export { compileBook } from "./book";
 export type { BookOrigin, CompiledBook, ProviderInfo, SourceInfo } from "./types";
-export { parseBook, loadBook } from "./load";
+export { parseBook, loadBook, bookTextTooLarge, MAX_BOOK_CHARS } from "./load";
 export { PriceBookSchema, priceBookJsonSchema, type PriceBookJson } from "./schema";
 export { bundledBook, bundledBookJson } from "./bundled";
 export { crossCheck, type BookProblem } from "./check";

@@ -66,3 +66,26 @@ function notANumber(input: unknown, label: string, accepted: string): Failure {
 export function clean(x: number): number {
   return +x.toPrecision(15);
 }
+
+/** The forms {@link readDecimalText} accepts, for messages. */
+export const PLAIN_DECIMAL =
+  "a plain decimal number such as 1200 or 0.0265 (no thousands separators, exponents, hex or binary)";
+
+/**
+ * The one reader for a number a person typed as text (the prices sheet, the pane's estimate): plain
+ * decimal only, so "0x10", "0b1", "0o7", "1e3", "Infinity", "1,200" and "" are refused where
+ * Number() would read four of them as numbers. Surrounding spaces and one leading + or - are
+ * accepted; `decimalSeparator` is "." unless the caller accepts the user's locale separator (","),
+ * in which case "." is refused so "1.200" cannot mean two things. The result is finite: a decimal too
+ * large for a number (more than about 1.8e308) is refused, not read as Infinity.
+ */
+export function readDecimalText(text: string, decimalSeparator: "." | "," = "."): number | null {
+  const trimmed = text.trim();
+  const pattern = decimalSeparator === "." ? PLAIN_DOT : PLAIN_COMMA;
+  if (!pattern.test(trimmed)) return null;
+  const value = Number(decimalSeparator === "." ? trimmed : trimmed.replace(",", "."));
+  return Number.isFinite(value) ? value + 0 : null; // + 0 turns -0 into 0
+}
+
+const PLAIN_DOT = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/;
+const PLAIN_COMMA = /^[+-]?(?:[0-9]+(?:,[0-9]*)?|,[0-9]+)$/;

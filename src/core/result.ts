@@ -51,16 +51,19 @@ export function fail(code: ErrorCode, message: string): Failure {
 
 const MAX_SHOWN = 40;
 
+/** Text as a message shows it: cut to {@link MAX_SHOWN} characters and "..." (a cell holds 32,767). */
+export function cut(text: string): string {
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}...` : text;
+}
+
 /**
  * How a bad value is named inside a message: text quoted and cut to about 40 characters, numbers as
  * written, anything else by its kind. Never calls a user-supplied toString, so it cannot throw.
  */
 export function describe(value: unknown): string {
   switch (typeof value) {
-    case "string": {
-      const shown = value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}...` : value;
-      return `"${shown}"`;
-    }
+    case "string":
+      return `"${cut(value)}"`;
     case "number":
       return Object.is(value, -0) ? "0" : String(value);
     case "boolean":

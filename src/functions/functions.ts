@@ -15,6 +15,7 @@
 import {
   afford as coreAfford,
   cost as coreCost,
+  describe,
   findProvider,
   parseQuality,
   parseSize,
@@ -197,14 +198,8 @@ const omittedIfBlank = (value: unknown): unknown =>
 function readTop(top: unknown): number | CustomFunctions.Error | null {
   if (top === null || top === undefined || top === "") return null;
   if (typeof top === "number" && Number.isInteger(top) && top >= 1) return top;
-  const shown =
-    typeof top === "string"
-      ? `"${top}"`
-      : typeof top === "boolean"
-        ? String(top).toUpperCase()
-        : String(top);
   return valueError(
-    `IMG.CHEAPEST: top must be a whole number of 1 or more (or left out for all); got ${shown}.`,
+    `IMG.CHEAPEST: top must be a whole number of 1 or more (or left out for all); got ${describe(top)}.`,
   );
 }
 

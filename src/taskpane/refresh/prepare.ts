@@ -3,7 +3,7 @@
  * active book: applying is a separate, explicit step, so a bad feed can never change anything.
  */
 import type { BookOrigin, CompiledBook } from "../../core";
-import { loadBook } from "../../core";
+import { bookTextTooLarge, loadBook } from "../../core";
 import type { BookDiff } from "./diff";
 import { diffBooks } from "./diff";
 import { sanityCheck } from "./sanity";
@@ -13,6 +13,8 @@ export interface Candidate {
   diff: BookDiff;
   /** Drastic but possible changes: applying them needs the confirmation box ticked. */
   warnings: string[];
+  /** The book `diff` and `warnings` are against: the one in force when it was prepared. */
+  against: CompiledBook;
 }
 
 export type Prepared = { ok: true; candidate: Candidate } | { ok: false; message: string };
@@ -38,10 +40,15 @@ export function prepareBook(json: unknown, origin: BookOrigin, current: Compiled
   if (sanity.problems.length > 0) {
     return { ok: false, message: `The feed has implausible prices: ${sanity.problems.join(" ")}` };
   }
-  return { ok: true, candidate: { book: loaded.value, diff, warnings: sanity.warnings } };
+  return {
+    ok: true,
+    candidate: { book: loaded.value, diff, warnings: sanity.warnings, against: current },
+  };
 }
 
 export function prepareFeedText(text: string, origin: BookOrigin, current: CompiledBook): Prepared {
+  const tooLarge = bookTextTooLarge(text);
+  if (tooLarge !== null) return { ok: false, message: tooLarge.message };
   const parsed = parseJsonText(text);
   if (!parsed.ok) return parsed;
   return prepareBook(parsed.value, origin, current);
