@@ -12,7 +12,7 @@ import { fail, type Failure, type Result } from "./result";
 
 /**
  * The largest price book accepted, as JSON text: 2 MiB (2,097,152 characters). The bundled book is
- * about 20 KB; a book of 45 MB blocked the shared runtime (and so every IMG cell) for 3 s at open.
+ * about 16 KB; a book of 45 MB blocked the shared runtime (and so every IMG cell) for 3 s at open.
  * The same limit as a refresh's download cap, applied here so every path gets it: a refresh, the
  * prices sheet and the book stored in a workbook, read at start.
  */
@@ -21,7 +21,7 @@ export const MAX_BOOK_CHARS = 2 * 1024 * 1024;
 function tooLarge(size: string): Failure {
   return fail(
     "BAD_BOOK",
-    `The price book was rejected: it is ${size}, over the limit of 2 MB (2,097,152 characters of JSON). A price book is far smaller (the bundled one is about 20 KB).`,
+    `The price book was rejected: it is ${size}, over the limit of 2 MB (2,097,152 characters of JSON). A price book is far smaller (the bundled one is about 16 KB).`,
   );
 }
 
