@@ -37,7 +37,7 @@ describe("3. the prices sheet reads only plain decimals", () => {
     expect(read.ok).toBe(false);
     if (read.ok) return;
     expect(read.errors).toEqual([
-      `Prices!H10: price must be a plain decimal number such as 1200 or 0.0265 (no thousands separators, exponents, hex or binary), >= 0, in US dollars (got "${typed}").`,
+      `Prices!H10: price must be a number >= 0 in US dollars (got "${typed}"); text is read only as a plain decimal number such as 1200 or 0.0265 (no thousands separators, exponents, hex or binary).`,
     ]);
   });
 

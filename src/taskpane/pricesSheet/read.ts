@@ -35,14 +35,14 @@ function readMoney(
   // Text goes through the core's one strict reader: "0x10" or "0b1" is not $16 or $1.
   const value =
     typeof cell === "number" ? cell : typeof cell === "string" ? readDecimalText(cell) : null;
-  if (value === null || !Number.isFinite(value)) {
+  if (value === null || !Number.isFinite(value) || value < 0) {
+    // Text Number() would read ("0x10", "1e3", "Infinity") but the strict reader does not: say why.
+    const notPlain =
+      typeof cell === "string" && value === null && !Number.isNaN(Number(cell.trim()));
     return {
       ok: false,
-      message: `must be ${PLAIN_DECIMAL}, >= 0, in US dollars (got ${describe(cell)})`,
+      message: `must be a number >= 0 in US dollars (got ${describe(cell)})${notPlain ? `; text is read only as ${PLAIN_DECIMAL}` : ""}`,
     };
-  }
-  if (value < 0) {
-    return { ok: false, message: `must be 0 or more in US dollars (got ${describe(value)})` };
   }
   const micro = value * 10 ** MAX_DECIMALS;
   if (!Number.isSafeInteger(Math.round(micro))) {
