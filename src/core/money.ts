@@ -29,7 +29,7 @@ interface Decimal {
  */
 export const MAX_CENTS_USD = 70_000_000_000_000;
 
-const TOO_LARGE_TOTAL = `too large to compute to the cent. Accepted: totals up to $70,000,000,000,000 (7e13), or larger ones a spreadsheet number holds exactly; see docs/exactness.md.`;
+const TOO_LARGE_TOTAL = `too large to compute to the cent. Accepted: totals up to $70,000,000,000,000 (7e13); larger ones only where a spreadsheet number holds them exactly.`;
 
 /** The TOO_LARGE failure for a total that cannot be given to the cent. */
 export function totalTooLarge(what: string): Failure {

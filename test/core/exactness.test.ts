@@ -68,7 +68,7 @@ describe("2. COST keeps the cent, or says it cannot", () => {
     // the cent (…999.79) can be held.
     const message = failure(cost(book, "openai", "high", "square", 999999999999999), "TOO_LARGE");
     expect(message).toBe(
-      "The cost of 999999999999999 images is too large to compute to the cent. Accepted: totals up to $70,000,000,000,000 (7e13), or larger ones a spreadsheet number holds exactly; see docs/exactness.md.",
+      "The cost of 999999999999999 images is too large to compute to the cent. Accepted: totals up to $70,000,000,000,000 (7e13); larger ones only where a spreadsheet number holds them exactly.",
     );
     // 1e15 x 0.211 = 211000000000000 exactly: a whole number a number holds, so it is given.
     expect(value(cost(book, "openai", "high", "square", 1e15))).toBe(211000000000000);
@@ -194,7 +194,7 @@ describe("4. names, echoes and messages", () => {
         "TOO_LARGE",
       ),
     ).toBe(
-      "The cost of these token counts is too large to compute to the cent. Accepted: totals up to $70,000,000,000,000 (7e13), or larger ones a spreadsheet number holds exactly; see docs/exactness.md.",
+      "The cost of these token counts is too large to compute to the cent. Accepted: totals up to $70,000,000,000,000 (7e13); larger ones only where a spreadsheet number holds them exactly.",
     );
   });
 });
