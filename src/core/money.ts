@@ -96,17 +96,18 @@ function totalOf(d: Decimal): number | null {
 }
 
 /**
- * A number's decimal as a whole number `m` over 10^k with k <= 6 and m < 1e15, or -1 when it has
- * more decimals or digits. Below 1e15 two decimals never share a number, so m / 10^k === x proves
- * that m / 10^k is the decimal x shows as.
+ * How many decimals (0 to 6) a number's decimal has when x x 10^k is a whole number below 1e15, or
+ * -1. Below 1e15 two decimals never share a number, so (x x 10^k) / 10^k === x proves that the
+ * whole number over 10^k is the decimal x shows as. Returns a count, not an object, so the fast
+ * paths allocate nothing.
  */
-function scaledOf(x: number): { m: number; k: number } | null {
+function decimalsOf(x: number): number {
   for (let k = 0; k <= 6; k++) {
     const m = x * (POW10[k] as number);
-    if (m >= 1e15) return null;
-    if (Number.isInteger(m) && m / (POW10[k] as number) === x) return { m, k };
+    if (m >= 1e15) return -1;
+    if (Number.isInteger(m) && m / (POW10[k] as number) === x) return k;
   }
-  return null;
+  return -1;
 }
 
 const micro6 = (micros: number): Decimal => {
@@ -131,17 +132,16 @@ function product(...parts: Decimal[]): Decimal {
  */
 export function totalCost(volume: number, retry: number, micros: number): number | null {
   if (Number.isInteger(micros)) {
-    const v = scaledOf(volume);
-    const r = retry === 1 ? ONE : scaledOf(retry);
-    if (v !== null && r !== null) {
-      const whole = v.m * r.m * micros; // each factor exact; exact when below 1e15
-      if (whole < 1e15) return whole / (POW10[v.k + r.k + 6] as number);
+    const vk = decimalsOf(volume);
+    const rk = retry === 1 ? 0 : decimalsOf(retry);
+    if (vk >= 0 && rk >= 0) {
+      // Each factor is an exact whole number; so is the product when below 1e15.
+      const whole = volume * (POW10[vk] as number) * (retry * (POW10[rk] as number)) * micros;
+      if (whole < 1e15) return whole / (POW10[vk + rk + 6] as number);
     }
   }
   return totalOf(product(decimalOf(volume), decimalOf(retry), micro6(micros)));
 }
-
-const ONE = { m: 1, k: 0 };
 
 /**
  * USD for token counts: the sum of counts[i] x meters[i] micro-dollars per 1M tokens (meters and
@@ -187,12 +187,12 @@ const SAFE_LIMIT = 2n ** 53n;
  */
 export function imagesFor(budget: number, retry: number, micros: number): number | Failure {
   if (Number.isInteger(micros)) {
-    const b = scaledOf(budget);
-    const r = retry === 1 ? ONE : scaledOf(retry);
-    if (b !== null && r !== null) {
-      // budget / (price x retry) = b.m x 10^(r.k + 6) / (10^b.k x r.m x micros)
-      const num = b.m * (POW10[r.k + 6] as number);
-      const den = (POW10[b.k] as number) * r.m * micros;
+    const bk = decimalsOf(budget);
+    const rk = retry === 1 ? 0 : decimalsOf(retry);
+    if (bk >= 0 && rk >= 0) {
+      // budget / (price x retry) = (budget 10^bk) x 10^(rk + 6) / (10^bk x (retry 10^rk) x micros)
+      const num = budget * (POW10[bk] as number) * (POW10[rk + 6] as number);
+      const den = (POW10[bk] as number) * (retry * (POW10[rk] as number)) * micros;
       // Both exact integers below 2^53; % on numbers is exact, so num - num % den is an exact
       // multiple of den and the division gives the exact quotient.
       if (Number.isSafeInteger(num) && Number.isSafeInteger(den)) return (num - (num % den)) / den;
