@@ -25,16 +25,20 @@ function tooLarge(size: string): Failure {
   );
 }
 
-/** BAD_BOOK when a book's JSON text is over {@link MAX_BOOK_CHARS}, else null. Check before JSON.parse. */
-export function bookTextTooLarge(text: string): Failure | null {
-  return text.length > MAX_BOOK_CHARS
+/**
+ * BAD_BOOK when a book's JSON text is over {@link MAX_BOOK_CHARS} (plus `wrapping`, for text that
+ * holds a book inside an envelope), else null. Check before JSON.parse.
+ */
+export function bookTextTooLarge(text: string, wrapping = 0): Failure | null {
+  return text.length > MAX_BOOK_CHARS + wrapping
     ? tooLarge(`${(text.length / 1024 / 1024).toFixed(1)} MB`)
     : null;
 }
 
 /**
- * True when `json` written as JSON would be over `limit` characters. Counts as it walks and stops at
- * the limit, so a huge value costs no more than a book at the limit (and a cycle ends the walk too).
+ * True when `json` written as compact JSON would be over `limit` characters (strings counted without
+ * their escapes). Counts as it walks and stops at the limit, so a huge value costs no more than a
+ * book at the limit (and a cycle ends the walk too).
  */
 function jsonLongerThan(json: unknown, limit: number): boolean {
   let size = 0;
@@ -53,7 +57,7 @@ function jsonLongerThan(json: unknown, limit: number): boolean {
         }
         size += 2;
       }
-    } else size += 8; // a number, boolean or null: a few characters
+    } else size += typeof value === "number" ? String(value).length : 5; // true, false, null
     if (size > limit) return true;
   }
   return false;

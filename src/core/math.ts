@@ -210,8 +210,7 @@ export function listCost(
   if (tier.listMicros === null) {
     return fail("NOT_PUBLISHED", `${p.info.name} gives no list price beside its billed price.`);
   }
-  const listMicros = tier.listMicros;
-  return money(totalCost(n, r, listMicros), () => `The list ${costOf(n, r).slice(4)}`);
+  return money(totalCost(n, r, tier.listMicros), () => `The list ${costOf(n, r).slice(4)}`);
 }
 
 /**

@@ -73,8 +73,8 @@ export const PLAIN_DECIMAL =
 
 /**
  * The one reader for a number a person typed as text (the prices sheet, the pane's estimate): plain
- * decimal only, so "0x10", "0b1", "0o7", "1e3", "Infinity", "1,200" and "" are refused where
- * Number() would read four of them as numbers. Surrounding spaces and one leading + or - are
+ * decimal only, so "0x10", "0b1", "0o7", "1e3", "Infinity", "1,200" and "" are refused, where
+ * Number() reads all but "1,200" as numbers ("" as 0). Surrounding spaces and one leading + or - are
  * accepted; `decimalSeparator` is "." unless the caller accepts the user's locale separator (","),
  * in which case "." is refused so "1.200" cannot mean two things. The result is finite: a decimal too
  * large for a number (more than about 1.8e308) is refused, not read as Infinity.

@@ -21,7 +21,9 @@ export function readStoredBook(settings: SettingsLike): StoredRead {
       message: "The price book stored in this workbook is not in a readable form.",
     };
   }
-  const tooLarge = bookTextTooLarge(raw); // before JSON.parse, which alone takes long on a huge book
+  // Before JSON.parse, which alone takes long on a huge book; the envelope (and escapes) may add a
+  // little, and loadBook below measures the book itself.
+  const tooLarge = bookTextTooLarge(raw, 64 * 1024);
   if (tooLarge !== null)
     return {
       kind: "invalid",

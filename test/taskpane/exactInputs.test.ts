@@ -9,7 +9,12 @@ import { bookToRows, HEADER, rowsToBook, type Cell } from "../../src/taskpane/pr
 import { prepareFeedText } from "../../src/taskpane/refresh/prepare";
 import { rebase } from "../../src/taskpane/refresh/rebase";
 import { readStoredBook } from "../../src/taskpane/storedBook";
-import { SETTINGS_KEY, STORED_FORMAT, type SettingsLike } from "../../src/taskpane/storage";
+import {
+  SETTINGS_KEY,
+  STORED_FORMAT,
+  storeBook,
+  type SettingsLike,
+} from "../../src/taskpane/storage";
 import { bundledCopy, compiled, openaiTier } from "./fixtures";
 
 const PLACE = { sheetName: "Prices", headerRow: 3, firstColumn: 0 };
@@ -88,7 +93,10 @@ describe("3. the quick estimate reads the volume strictly", () => {
 });
 
 describe("5. books over 2 MB are refused on every path", () => {
-  const huge = JSON.stringify({ ...bundledBookJson, bookVersion: "x".repeat(MAX_BOOK_CHARS) });
+  const huge = JSON.stringify({
+    ...bundledBookJson,
+    bookVersion: "x".repeat(MAX_BOOK_CHARS + 100_000),
+  });
 
   it("a refresh", () => {
     const prepared = prepareFeedText(
@@ -123,6 +131,26 @@ describe("5. books over 2 MB are refused on every path", () => {
     expect(parsed).toBe(false);
     expect(read.kind).toBe("invalid");
     if (read.kind === "invalid") expect(read.message).toMatch(/over the limit of 2 MB/);
+  });
+
+  it("a book just under the limit is accepted by a refresh, stored, and read back at start", async () => {
+    const near = bundledCopy();
+    near.providers[0]?.image[0]?.notes.push("n".repeat(MAX_BOOK_CHARS - 20_000));
+    const text = JSON.stringify(near);
+    expect(text.length).toBeLessThanOrEqual(MAX_BOOK_CHARS);
+    const origin = { kind: "url" as const, url: "https://x", fetchedAt: "t" };
+    const prepared = prepareFeedText(text, origin, bundledBook);
+    if (!prepared.ok) throw new Error(prepared.message);
+    const saved = new Map<string, unknown>();
+    const settings: SettingsLike = {
+      get: (name) => saved.get(name) ?? null,
+      set: (name, value) => void saved.set(name, value),
+      remove: (name) => void saved.delete(name),
+      saveAsync: (callback) =>
+        callback?.({ status: "succeeded" } as unknown as Office.AsyncResult<void>),
+    };
+    await storeBook(settings, prepared.candidate.book, "2026-11-30T09:00:00Z");
+    expect(readStoredBook(settings).kind).toBe("ok");
   });
 
   it("the prices sheet (its book goes through the same loading)", () => {
