@@ -2,12 +2,11 @@
  * All money arithmetic: totals (COST, LISTCOST, TOKENCOST, RANK's totals) and whole images a budget
  * buys (AFFORD), exact at every magnitude. docs/exactness.md states the rules; in short:
  *
- * - A number argument stands for the decimal it shows as (its shortest round-trip form: the 1201.2 a
- *   person typed, not the binary double nearest to it). Prices are whole micro-dollars.
- * - A total is the exact decimal volume x retry x price. It is returned as is when a spreadsheet
- *   number holds it (the number reads back as exactly that decimal); otherwise it is rounded half up
- *   to the cent, which a number holds exactly up to {@link MAX_CENTS_USD}; above that it is TOO_LARGE,
- *   never a nearby wrong number.
+ * - A number argument stands for its decimal to 15 significant digits, what Excel keeps and shows
+ *   (the 1201.2 a person typed, not the binary double nearest to it). Prices are whole micro-dollars.
+ * - A total is the exact decimal volume x retry x price. It is returned as is when it has at most 15
+ *   significant digits; otherwise it is rounded half up to the cent, which a number holds exactly up
+ *   to {@link MAX_CENTS_USD}; above that it is TOO_LARGE, never a nearby wrong number.
  * - AFFORD is the exact floor of budget / (price x retry); a count a number cannot hold is TOO_LARGE.
  *
  * Each function has a fast path in plain numbers, taken only where it is provably exact (every
@@ -29,7 +28,7 @@ interface Decimal {
  */
 export const MAX_CENTS_USD = 70_000_000_000_000;
 
-const TOO_LARGE_TOTAL = `too large to compute to the cent. Accepted: totals up to $70,000,000,000,000 (7e13); larger ones only where a spreadsheet number holds them exactly.`;
+const TOO_LARGE_TOTAL = `too large to compute to the cent. Accepted: totals up to $70,000,000,000,000 (7e13), or larger ones of at most 15 significant digits.`;
 
 /** The TOO_LARGE failure for a total that cannot be given to the cent. */
 export function totalTooLarge(what: string): Failure {
@@ -49,9 +48,13 @@ function normalize(c: bigint, e: number): Decimal {
   return { c, e };
 }
 
-/** The decimal a finite number >= 0 shows as (JavaScript's shortest round-trip form). */
+/**
+ * The decimal a finite number >= 0 stands for: its value to 15 significant digits, which is what
+ * Excel keeps of what is typed and shows in a cell. So 0.1 + 0.2 (0.30000000000000004) counts as the
+ * 0.3 Excel shows, not as 17 digits of float noise.
+ */
 export function decimalOf(x: number): Decimal {
-  const text = String(x); // "1201.2", "1e+21", "1.5e-7"
+  const text = x.toPrecision(15); // "1201.20000000000", "1.00000000000000e+21"
   const ePos = text.indexOf("e");
   const mantissa = ePos < 0 ? text : text.slice(0, ePos);
   let exponent = ePos < 0 ? 0 : Number(text.slice(ePos + 1));
@@ -68,12 +71,18 @@ function decimalText(d: Decimal): string {
   return `${d.c.toString()}e${d.e}`;
 }
 
-/** The number nearest to `d`, and whether it reads back as exactly `d`. */
+const MAX_DIGITS = 10n ** 15n;
+const SMALLEST_NORMAL = 2.2250738585072014e-308;
+
+/**
+ * `d` as a number when it has at most 15 significant digits (every such decimal reads back from its
+ * number as itself, and it is what a cell shows), else null.
+ */
 function held(d: Decimal): number | null {
+  if (d.c >= MAX_DIGITS) return null;
   const x = Number(decimalText(d)); // correctly rounded
-  if (!Number.isFinite(x)) return null;
-  const back = decimalOf(x);
-  return back.c === d.c && back.e === d.e ? x : null;
+  if (!Number.isFinite(x) || (x < SMALLEST_NORMAL && d.c !== 0n)) return null;
+  return x;
 }
 
 /** `d` rounded half up to whole cents, as a number, or null above MAX_CENTS_USD. */
@@ -110,7 +119,9 @@ function decimalsOf(x: number): number {
   return -1;
 }
 
+/** A price in micro-dollars as USD: whole micro-dollars exactly (even past 15 digits). */
 const micro6 = (micros: number): Decimal => {
+  if (Number.isInteger(micros)) return normalize(BigInt(micros), -6);
   const d = decimalOf(micros);
   return { c: d.c, e: d.e - 6 };
 };

@@ -56,7 +56,20 @@ describe("2. COST keeps the cent, or says it cannot", () => {
     expect(value(cost(book, "openai", "high", "square", 99999999999999))).toBe(21099999999999.79);
   });
 
-  it("a total a number holds exactly is given exactly, sub-cent digits and all", () => {
+  it("a total of 16 or 17 digits is rounded half up to the cent, as a cell would show it", () => {
+    // 9999999999999 x 0.211 = 2109999999999.789: 16 significant digits -> 2109999999999.79
+    expect(value(cost(book, "openai", "high", "square", 9999999999999))).toBe(2109999999999.79);
+  });
+
+  it("an argument stands for what its cell shows (15 significant digits), not float noise", () => {
+    // 0.1 + 0.2 is 0.30000000000000004 as a number; Excel shows and keeps 0.3.
+    // 0.3 x 0.211 = 0.0633 (the noise would make it 0.0633000000000000084..., rounded to 0.06).
+    expect(value(cost(book, "openai", "high", "square", 0.1 + 0.2))).toBe(0.0633);
+    // A budget of 0.1 + 0.2 dollars at 0.003 (Batch low square, half of 0.006): 0.3 / 0.003 = 100
+    expect(value(afford(book, 0.1 + 0.2, "openai-batch", "low", "square"))).toBe(100);
+  });
+
+  it("a total of at most 15 digits is given exactly, sub-cent digits and all", () => {
     // 9999999999 x 0.211 = 2109999999.789 (13 digits: a number holds it)
     expect(value(cost(book, "openai", "high", "square", 9999999999))).toBe(2109999999.789);
     // 3 x 0.0265 (OpenAI Batch medium square, half of 0.053) = 0.0795
@@ -68,7 +81,7 @@ describe("2. COST keeps the cent, or says it cannot", () => {
     // the cent (…999.79) can be held.
     const message = failure(cost(book, "openai", "high", "square", 999999999999999), "TOO_LARGE");
     expect(message).toBe(
-      "The cost of 999999999999999 images is too large to compute to the cent. Accepted: totals up to $70,000,000,000,000 (7e13); larger ones only where a spreadsheet number holds them exactly.",
+      "The cost of 999999999999999 images is too large to compute to the cent. Accepted: totals up to $70,000,000,000,000 (7e13), or larger ones of at most 15 significant digits.",
     );
     // 1e15 x 0.211 = 211000000000000 exactly: a whole number a number holds, so it is given.
     expect(value(cost(book, "openai", "high", "square", 1e15))).toBe(211000000000000);
@@ -194,7 +207,7 @@ describe("4. names, echoes and messages", () => {
         "TOO_LARGE",
       ),
     ).toBe(
-      "The cost of these token counts is too large to compute to the cent. Accepted: totals up to $70,000,000,000,000 (7e13); larger ones only where a spreadsheet number holds them exactly.",
+      "The cost of these token counts is too large to compute to the cent. Accepted: totals up to $70,000,000,000,000 (7e13), or larger ones of at most 15 significant digits.",
     );
   });
 });

@@ -128,6 +128,18 @@ describe("COST against the oracle, 0 to 1e15 images", () => {
     );
   });
 
+  it("any number argument counts as its 15 significant digits", () => {
+    fc.assert(
+      fc.property(priced, fc.double({ min: 0, max: 1e15, noNaN: true }), ([p, q, s], volume) => {
+        const shown = Number(volume.toPrecision(15));
+        expect(outcome(cost(book, p, q, s, volume))).toBe(
+          expectedTotal(mul(dec(numberText(shown)), bookPrice(p, q, s) ?? dec("0"))),
+        );
+      }),
+      { ...RUNS, seed: 15_007 },
+    );
+  });
+
   it("RANK's totals are COST's", () => {
     fc.assert(
       fc.property(wholeText, retryText, (volume, retry) => {

@@ -5,8 +5,8 @@
  * on BigInt. It shares no code with src/core, so a mistake there cannot hide here.
  *
  * What a result must be (docs/exactness.md), restated independently:
- * - a total: the exact decimal when a number reads back as exactly it; otherwise the decimal rounded
- *   half up to the cent if that is at most $70,000,000,000,000; otherwise "TOO_LARGE";
+ * - a total: the exact decimal when it has at most 15 significant digits; otherwise the decimal
+ *   rounded half up to the cent if that is at most $70,000,000,000,000; otherwise "TOO_LARGE";
  * - a count of images: floor(budget / (price x retry)) when a number holds it exactly, else "TOO_LARGE".
  */
 import { readFileSync } from "node:fs";
@@ -68,8 +68,17 @@ const CENT_LIMIT = BigInt(70_000_000_000_000) * BigInt(100);
 /** The number a total `exact` must come out as. */
 export function expectedTotal(exact: Dec): Expected {
   const wanted = text(exact);
+  // Significant digits: the digits of n without its trailing zeros.
+  const significant = exact.n.toString().replace(/0+$/, "").length;
+  // ...and a number holds it: finite, and not so tiny that it has fewer than 15 digits of precision
+  // (below 2^-1022, about 2.2e-308, where such a total is rounded to the cent: 0).
   const nearest = Number(wanted);
-  if (Number.isFinite(nearest) && numberText(nearest) === wanted) return nearest;
+  if (
+    significant <= 15 &&
+    Number.isFinite(nearest) &&
+    (nearest >= 2 ** -1022 || exact.n === BigInt(0))
+  )
+    return nearest;
   // Half up to the cent: add half a cent, then drop everything below the cent.
   const toCents = exact.scale >= 2 ? TEN ** BigInt(exact.scale - 2) : BigInt(1);
   const cents =
