@@ -205,6 +205,12 @@ export function bookPrice(id: string, quality: string, size: string): Dec | null
   const sets = list(provider(id).image);
   if (sets.length === 0) return null;
   const pricing = obj(newest(sets).pricing);
+  // A flat price may cover sizes only up to an edge ("up to 2048").
+  const [width, height] = key.split("x").map(Number);
+  if (pricing.maxEdge instanceof RawNumber) {
+    const edge = Number(pricing.maxEdge.source);
+    if ((width ?? 0) > edge || (height ?? 0) > edge) return null;
+  }
   switch (pricing.kind) {
     case "table":
     case "points": {

@@ -101,7 +101,7 @@ describe("5. books over 2 MB are refused on every path", () => {
   it("a refresh", () => {
     const prepared = prepareFeedText(
       huge,
-      { kind: "url", url: "https://x", fetchedAt: "t" },
+      { kind: "url", url: "https://x", fetchedAt: "2026-11-30T09:00:00Z" },
       bundledBook,
     );
     expect(prepared.ok).toBe(false);
@@ -138,7 +138,7 @@ describe("5. books over 2 MB are refused on every path", () => {
     near.providers[0]?.image[0]?.notes.push("n".repeat(MAX_BOOK_CHARS - 20_000));
     const text = JSON.stringify(near);
     expect(text.length).toBeLessThanOrEqual(MAX_BOOK_CHARS);
-    const origin = { kind: "url" as const, url: "https://x", fetchedAt: "t" };
+    const origin = { kind: "url" as const, url: "https://x", fetchedAt: "2026-11-30T09:00:00Z" };
     const prepared = prepareFeedText(text, origin, bundledBook);
     if (!prepared.ok) throw new Error(prepared.message);
     const saved = new Map<string, unknown>();
@@ -182,7 +182,7 @@ describe("6. a candidate under review is diffed against the book in force", () =
 
     const prepared = prepareFeedText(
       JSON.stringify(feed),
-      { kind: "url", url: "https://x", fetchedAt: "t" },
+      { kind: "url", url: "https://x", fetchedAt: "2026-11-30T09:00:00Z" },
       bundledBook,
     );
     expect(prepared.ok).toBe(true);
@@ -204,7 +204,7 @@ describe("6. a candidate under review is diffed against the book in force", () =
   it("is the same candidate when the book in force did not change", () => {
     const prepared = prepareFeedText(
       JSON.stringify(bundledBookJson),
-      { kind: "url", url: "https://x", fetchedAt: "t" },
+      { kind: "url", url: "https://x", fetchedAt: "2026-11-30T09:00:00Z" },
       bundledBook,
     );
     if (!prepared.ok) throw new Error(prepared.message);
