@@ -106,9 +106,9 @@ function totalOf(d: Decimal): number | null {
 
 /**
  * How many decimals (0 to 6) a number's decimal has when x x 10^k is a whole number below 1e15, or
- * -1. Below 1e15 two decimals never share a number, so (x x 10^k) / 10^k === x proves that the
- * whole number over 10^k is the decimal x shows as. Returns a count, not an object, so the fast
- * paths allocate nothing.
+ * -1. Below 1e15 two decimals of at most 15 digits never share a number, so (x x 10^k) / 10^k === x
+ * proves that the whole number over 10^k is x's 15-digit decimal ({@link decimalOf}). Returns a
+ * count, not an object, so the fast paths allocate nothing.
  */
 function decimalsOf(x: number): number {
   for (let k = 0; k <= 6; k++) {
