@@ -609,6 +609,58 @@ export const CASES: readonly CheckCase[] = [
     ),
     expect: { kind: "text", value: "status published" },
   },
+  // Money exactness at every magnitude: a total is exact when it has at most 15 significant digits,
+  // else rounded half up to the cent up to $7e13, else #VALUE! "too large"; AFFORD is the exact floor.
+  {
+    id: "MONEY-1",
+    checks: "A derived price times a volume is the exact decimal",
+    workedOut: "OpenAI Batch 0.211 x 0.5 = 0.1055; 1,234 x 0.1055 = 130.187",
+    formula: fixed('=IMG.COST("openai-batch","high","1024x1024",1234)'),
+    expect: { kind: "exact", value: 130.187 },
+  },
+  {
+    id: "MONEY-2",
+    checks: "A total of 13 significant digits is exact to the last digit",
+    workedOut: "9,999,999,999 x 0.211 = 2,109,999,999.789",
+    formula: fixed('=IMG.COST("openai","high","1024x1024",9999999999)'),
+    expect: { kind: "exact", value: 2109999999.789 },
+  },
+  {
+    id: "MONEY-3",
+    checks: "A total of more than 15 digits is rounded half up to the cent",
+    workedOut: "99,999,999,999,999 x 0.211 = 21,099,999,999,999.789 -> 21,099,999,999,999.79",
+    formula: fixed('=IMG.COST("openai","high","1024x1024",99999999999999)'),
+    expect: { kind: "exact", value: 21099999999999.79 },
+  },
+  {
+    id: "MONEY-4",
+    checks: "#VALUE! (too large to compute to the cent) past $7e13",
+    workedOut: "999,999,999,999,999 x 0.211 = 210,999,999,999,999.789, over 7e13 with 18 digits",
+    formula: fixed('=IMG.COST("openai","high","1024x1024",999999999999999)'),
+    expect: { kind: "error", error: "#VALUE!" },
+  },
+  {
+    id: "MONEY-5",
+    checks: "IMG.AFFORD is the exact floor: a micro-dollar short buys one image fewer",
+    workedOut: "1,533,279,177 x 0.211 = 323,521,906.347 > 323,521,906.346999: 1,533,279,176",
+    formula: fixed('=IMG.AFFORD(323521906.346999,"openai","high","square")'),
+    expect: { kind: "exact", value: 1533279176 },
+  },
+  {
+    id: "MONEY-6",
+    checks: "A volume computed as =0.1+0.2 (H) counts as the 0.3 Excel shows",
+    workedOut: "0.3 x 0.008 = 0.0024",
+    helpers: [{ formula: "=0.1+0.2" }],
+    formula: (h) => `=IMG.COST("atlas","low","square",${h.cell(0)})`,
+    expect: { kind: "exact", value: 0.0024 },
+  },
+  {
+    id: "MONEY-7",
+    checks: "A sub-cent total is kept, not rounded to the cent",
+    workedOut: "3 x 0.006 = 0.018",
+    formula: fixed('=IMG.COST("openai","low","square",3)'),
+    expect: { kind: "exact", value: 0.018 },
+  },
   // Error cells given to the functions
   {
     id: "ERRORS-1",

@@ -299,7 +299,13 @@ export function excelModel(
     registered = true;
   }
   // Excel with dynamic arrays computes =RANGE="x" cell by cell anywhere, as array arithmetic does.
-  const engine = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useArrayArithmetic: true });
+  // No smartRounding: it rounds shown values to fewer digits than Excel keeps (2109999999.789 read
+  // back as 2109999999.8), which would hide exactly what the money rows check.
+  const engine = HyperFormula.buildEmpty({
+    licenseKey: "gpl-v3",
+    useArrayArithmetic: true,
+    smartRounding: false,
+  });
   for (const [name, rows] of Object.entries(sheets)) {
     engine.addSheet(name);
     engine.setSheetContent(engine.getSheetId(name) as number, rows);
