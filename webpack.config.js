@@ -172,7 +172,12 @@ module.exports = (_env, argv) => {
           // Not host-rewritten: their localhost addresses describe `npm start`.
           { from: "README.md", to: "help.html", transform: helpPage },
           { from: "CHANGELOG.md", to: "CHANGELOG.html", transform: helpPage },
-          { from: "docs/*.md", to: "docs/[name].html", transform: helpPage, noErrorOnMissing: true },
+          {
+            from: "docs/*.md",
+            to: "docs/[name].html",
+            transform: helpPage,
+            noErrorOnMissing: true,
+          },
           { from: "docs/images/*", to: "docs/images/[name][ext]", noErrorOnMissing: true },
           ...(fs.existsSync(taskpaneCss) ? [{ from: taskpaneCss, to: "taskpane.css" }] : []),
         ],
