@@ -51,6 +51,7 @@ describe("the XML reader used here", () => {
     ["<a><b></a></b>", "mismatch"],
     ['<a u="https://example.com/p?x=1&y=2"/>', "EntityRef"],
     ["<a>&nbsp;</a>", "entity not found"],
+    ["<a>\nfish & chips</a>", 'line 2: "&" that starts no entity'],
     ['<a x="1" x="2"/>', "redefined"],
     ["<a x=1/>", "missed quot"],
     ['<a x="<"/>', "Unescaped '<'"],

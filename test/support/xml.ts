@@ -63,6 +63,14 @@ export function parseXml(source: string): XmlElement {
     if (problems.length === 0)
       problems.push(error instanceof Error ? error.message : String(error));
   }
+  // xmldom reads an "&" followed by a space in text as a plain character; XML (and Office) do not.
+  const bare = /&(?![A-Za-z_][\w.-]*;|#[0-9]+;|#x[0-9A-Fa-f]+;)/.exec(
+    source.replace(/<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>/g, (m) => m.replace(/[^\n]/g, " ")),
+  );
+  if (bare !== null && problems.length === 0) {
+    const line = source.slice(0, bare.index).split("\n").length;
+    problems.push(`line ${line}: "&" that starts no entity (write &amp;)`);
+  }
   if (problems.length > 0) throw new XmlError(problems.join("\n"));
   if (root === null) throw new XmlError("no root element");
   return toElement(root);
