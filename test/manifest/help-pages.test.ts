@@ -133,4 +133,20 @@ describe("the built help pages", () => {
       "docs/images/task-pane.png",
     );
   });
+
+  it("list every function in README's table, linked to its section", () => {
+    const { functions } = JSON.parse(readFileSync(join(DIST, "functions.json"), "utf8")) as {
+      functions: { id: string }[];
+    };
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    expect(functions.length).toBeGreaterThan(0);
+    for (const { id } of functions) {
+      // A table row such as: | [`IMG.COST(provider, ...)`](#imgcost) | ...
+      const row = new RegExp(
+        "^\\| \\[`IMG\\." + id + "\\(.*\\]\\(#img" + id.toLowerCase() + "\\) +\\|",
+        "m",
+      );
+      expect(readme).toMatch(row);
+    }
+  });
 });
