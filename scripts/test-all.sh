@@ -10,7 +10,9 @@ npm ci --no-audit --no-fund
 # (scripts/find-chromium.ts says where it looks). Installed here only on Debian, where apt can do it
 # without asking (root, or sudo without a password); elsewhere the message says what to install.
 if ! npx tsx scripts/find-chromium.ts >/dev/null 2>&1; then
-  if grep -qx 'ID=debian' /etc/os-release 2>/dev/null && command -v apt-get >/dev/null; then
+  # Not when a variable names the browser: then the message about that variable is what helps.
+  if [ -z "${CHROMIUM_PATH:-}${PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH:-}" ] &&
+    grep -qx 'ID=debian' /etc/os-release 2>/dev/null && command -v apt-get >/dev/null; then
     if [ "$(id -u)" = "0" ]; then SUDO=""; elif sudo -n true 2>/dev/null; then SUDO="sudo -n"; else SUDO="none"; fi
     if [ "$SUDO" != "none" ]; then
       echo "Installing Debian's chromium for the browser tests..."
