@@ -1,0 +1,113 @@
+/**
+ * Portable templates: the same sheet as the IMG form, with every IMG call replaced by a lookup in
+ * the workbook's portable prices table (portablePrices.ts), so the plan recalculates for someone
+ * who does not have the add-in. Inserting one writes the prices sheet first when the workbook has
+ * none, and reuses it when it has.
+ */
+import type { CompiledBook } from "../core";
+import type { CellSpec, TemplateSpec } from "./model";
+import {
+  findImgCalls,
+  portableFormula,
+  PortableError,
+  PORTABLE_KEYS,
+  PORTABLE_PRICES,
+  type MoneyRounding,
+} from "./portableFormulas";
+import {
+  portableNameFormulas,
+  portablePricesSheet,
+  portableRows,
+  PORTABLE_SHEET,
+} from "./portablePrices";
+import { writeTemplate } from "./writer";
+
+/**
+ * How today's IMG functions round money (src/core/math.ts): IMG.COST returns the exact decimal
+ * product, not a sum rounded to the cent, so the portable formulas do not round either.
+ */
+export const IMG_ROUNDING: MoneyRounding = { cents: false };
+
+const PORTABLE_NOTE =
+  " Portable form: prices come from the Portable prices sheet, so it recalculates without the add-in.";
+
+function needsAddIn(names: readonly string[]): string {
+  return `This cell needs the add-in (IMG.${names.join(", IMG.")}); the rows above give the same figures without it.`;
+}
+
+/**
+ * The portable form of `template`: IMG formulas rewritten to native ones; a cell whose IMG
+ * function has no portable form (IMG.CHEAPEST's spilled table) becomes a note saying so.
+ */
+export function portableTemplate(
+  template: TemplateSpec,
+  rounding: MoneyRounding = IMG_ROUNDING,
+): TemplateSpec {
+  const cells = template.cells.map((cell): CellSpec => {
+    if (cell.row === 1 && cell.col === 0 && typeof cell.value === "string") {
+      return { ...cell, value: cell.value + PORTABLE_NOTE };
+    }
+    if (cell.formula === undefined) return cell;
+    try {
+      return { ...cell, formula: portableFormula(cell.formula, rounding) };
+    } catch (error) {
+      if (!(error instanceof PortableError)) throw error;
+      const names = findImgCalls(cell.formula).map((c) => c.name);
+      const { formula: _formula, ...rest } = cell;
+      return { ...rest, value: needsAddIn(names), style: "note" };
+    }
+  });
+  return {
+    ...template,
+    id: `${template.id}-portable`,
+    title: `${template.title} (portable)`,
+    sheetName: `${template.sheetName} (portable)`.slice(0, 31),
+    cells,
+  };
+}
+
+/**
+ * Inserts the portable form of `template` (call inside Excel.run). When the workbook has no
+ * portable prices yet, first writes the prices sheet from `book` and the two workbook-scoped names
+ * the formulas look prices up through. If the template cannot be written, the prices sheet this
+ * call added is removed again.
+ */
+export async function writePortableTemplate(
+  context: Excel.RequestContext,
+  template: TemplateSpec,
+  book: CompiledBook,
+  today: string,
+): Promise<{ sheetName: string; pricesSheetName: string; wrotePrices: boolean }> {
+  const existing = context.workbook.names.getItemOrNullObject(PORTABLE_KEYS);
+  existing.load("formula");
+  await context.sync();
+  let pricesSheetName: string;
+  let added: Excel.Worksheet | null = null;
+  if (existing.isNullObject) {
+    const written = await writeTemplate(context, portablePricesSheet(book, today));
+    pricesSheetName = written.sheetName;
+    added = context.workbook.worksheets.getItem(pricesSheetName);
+    for (const { name, formula } of portableNameFormulas(
+      pricesSheetName,
+      portableRows(book, today).length,
+    )) {
+      context.workbook.names.add(name, formula, "Prices the portable sheets look up.");
+    }
+    await context.sync();
+  } else {
+    const match = /^=?'?(.*?)'?!/.exec(existing.formula ?? "");
+    pricesSheetName = match?.[1]?.replace(/''/g, "'") ?? PORTABLE_SHEET;
+  }
+  try {
+    const { sheetName } = await writeTemplate(context, portableTemplate(template));
+    return { sheetName, pricesSheetName, wrotePrices: added !== null };
+  } catch (error) {
+    if (added !== null) {
+      for (const name of [PORTABLE_KEYS, PORTABLE_PRICES])
+        context.workbook.names.getItem(name).delete();
+      added.delete();
+      await context.sync().catch(() => undefined);
+    }
+    throw error;
+  }
+}
