@@ -19,6 +19,7 @@ import { costFormula, estimate, formatPrice, formatTotal, type EstimateInput } f
 import { errorText, NEEDS_EXCEL, state, today } from "./paneState";
 import { byId, h, renderBookDetails, renderBookSummary, showMessage } from "./render";
 import { loadValidation } from "./loadValidation";
+import { mountSharingPanel } from "./sharingPanel";
 import { hasStoredBook } from "./storage";
 import {
   insertFormulaClicked,
@@ -240,6 +241,7 @@ async function run(action: () => Promise<void>): Promise<void> {
 }
 
 function wire(): void {
+  mountSharingPanel(document.getElementById("sharing-panel"));
   const form = byId<HTMLFormElement>("estimate-form");
   form.addEventListener("input", updateEstimate);
   form.addEventListener("change", updateEstimate);

@@ -53,8 +53,14 @@ export function portableTemplate(
     } catch (error) {
       if (!(error instanceof PortableError)) throw error;
       const names = findImgCalls(cell.formula).map((c) => c.name);
-      const { formula: _formula, ...rest } = cell;
-      return { ...rest, value: needsAddIn(names), style: "note" };
+      const note: CellSpec = {
+        row: cell.row,
+        col: cell.col,
+        value: needsAddIn(names),
+        style: "note",
+        ...(cell.input === undefined ? {} : { input: cell.input }),
+      };
+      return note;
     }
   });
   return {
