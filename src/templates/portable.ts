@@ -31,6 +31,22 @@ export const IMG_ROUNDING: MoneyRounding = { cents: false };
 const PORTABLE_NOTE =
   " Portable form: prices come from the Portable prices sheet, so it recalculates without the add-in.";
 
+/** Words on the sheet that name an IMG function, as the portable form computes the same figure. */
+const WORDING: readonly (readonly [RegExp, string])[] = [
+  [/from IMG\.COST/g, "in one formula"],
+  [/ ?Prices come from the add-in's price book through the IMG functions\./g, ""],
+  [/IMG\.PRICE/g, "the price on the Portable prices sheet"],
+  [/IMG\.COST/g, "images x the price on the Portable prices sheet"],
+  [/IMG\.AFFORD/g, "budget / (price x retry), rounded down"],
+  [/IMG\.TOKENCOST/g, "tokens x meter / 1,000,000"],
+];
+
+function reword(text: string): string {
+  let out = text;
+  for (const [pattern, words] of WORDING) out = out.replace(pattern, words);
+  return out === text ? text : out.charAt(0).toUpperCase() + out.slice(1);
+}
+
 function needsAddIn(names: readonly string[]): string {
   return `This cell needs the add-in (IMG.${names.join(", IMG.")}); the rows above give the same figures without it.`;
 }
@@ -45,9 +61,11 @@ export function portableTemplate(
 ): TemplateSpec {
   const cells = template.cells.map((cell): CellSpec => {
     if (cell.row === 1 && cell.col === 0 && typeof cell.value === "string") {
-      return { ...cell, value: cell.value + PORTABLE_NOTE };
+      return { ...cell, value: reword(cell.value) + PORTABLE_NOTE };
     }
-    if (cell.formula === undefined) return cell;
+    if (cell.formula === undefined) {
+      return typeof cell.value === "string" ? { ...cell, value: reword(cell.value) } : cell;
+    }
     try {
       return { ...cell, formula: portableFormula(cell.formula, rounding) };
     } catch (error) {

@@ -123,21 +123,30 @@ function qualityKey(arg: string): string {
   return `IF(${q}="auto","high",${q})`;
 }
 
-/** The size as the table's key spells it: named sizes, and ×, X, * and spaces read as WxH. */
+/** The size with spaces dropped and ×, X, * read as x: "1024 X 1536" -> "1024x1536". */
+function plainSize(arg: string): string {
+  return `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${lowerTrim(arg)}," ",""),"×","x"),"*","x")`;
+}
+
+/** The size as the table's key spells it: named sizes, then WxH. */
 function sizeKey(arg: string): string {
   const s = lowerTrim(arg);
-  return `IF(${s}="square","1024x1024",IF(${s}="portrait","1024x1536",IF(${s}="landscape","1536x1024",SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${s}," ",""),"×","x"),"*","x"))))`;
+  return `IF(${s}="square","1024x1024",IF(${s}="portrait","1024x1536",IF(${s}="landscape","1536x1024",${plainSize(arg)})))`;
 }
 
 /**
- * TRUE when a size key "WxH" is one GPT Image 2 can make: edges from 16 to 4096 in steps of 16,
- * as the IMG functions check; anything else (text, 4000x4000) is FALSE.
+ * TRUE when the size is one GPT Image 2 can make, as the IMG functions check: a named size, or
+ * edges from 16 to 4096 pixels in steps of 16. Anything else (text, 1000x1000, 8192x8192) is
+ * FALSE, so a provider's any-size price is not given for a size the IMG functions refuse.
  */
-function validSize(key: string): string {
+function validSize(arg: string): string {
+  const s = lowerTrim(arg);
+  const key = plainSize(arg);
   const x = `FIND("x",${key})`;
+  const edge = (e: string): string => [`${e}>0`, `${e}<=4096`, `MOD(${e},16)=0`].join(",");
   const w = `VALUE(LEFT(${key},${x}-1))`;
   const h = `VALUE(MID(${key},${x}+1,9))`;
-  return `IFERROR(AND(${w}>0,${h}>0,${w}<=4096,${h}<=4096,MOD(${w},16)=0,MOD(${h},16)=0),FALSE)`;
+  return `OR(${s}="square",${s}="portrait",${s}="landscape",IFERROR(AND(${edge(w)},${edge(h)}),FALSE()))`;
 }
 
 /**
@@ -146,8 +155,7 @@ function validSize(key: string): string {
  */
 export function portablePrice(provider: string, quality: string, size: string): string {
   const prefix = `${lowerTrim(provider)}&"|"&${qualityKey(quality)}&"|"`;
-  const key = sizeKey(size);
-  return `INDEX(${PORTABLE_PRICES},IFERROR(MATCH(${prefix}&${key},${PORTABLE_KEYS},0),IF(${validSize(key)},MATCH(${prefix}&"any",${PORTABLE_KEYS},0),NA())))`;
+  return `INDEX(${PORTABLE_PRICES},IFERROR(MATCH(${prefix}&${sizeKey(size)},${PORTABLE_KEYS},0),IF(${validSize(size)},MATCH(${prefix}&"any",${PORTABLE_KEYS},0),NA())))`;
 }
 
 function meterPrice(provider: string, meter: string): string {

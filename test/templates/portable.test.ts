@@ -124,6 +124,8 @@ describe.each(TEMPLATES.map((t) => t.id))("portable %s", (id) => {
       .filter((c): c is string => typeof c === "string" && c.startsWith("="));
     expect(formulas.length).toBeGreaterThan(0);
     expect(formulas.filter((f) => /IMG\./i.test(f))).toEqual([]);
+    // Excel refuses formulas over 8,192 characters ("Excel specifications and limits").
+    expect(Math.max(...formulas.map((f) => f.length))).toBeLessThanOrEqual(8192);
     for (const banned of ["XLOOKUP", "XMATCH", "LET(", "FILTER(", "SORT(", "UNIQUE("]) {
       expect(formulas.filter((f) => f.toUpperCase().includes(banned))).toEqual([]);
     }
