@@ -204,11 +204,18 @@ function rewriteCall(call: ImgCall, rounding: MoneyRounding): string {
   };
   const retry = (arg: string | undefined): string | null =>
     arg === undefined || arg === "" ? null : wrap(arg);
-  // Blank retry cells count as left out (1), as for the IMG functions; below 1 or text is refused.
-  const retryValue = (r: string): string => (isNumber(r) ? r : `IF(${r}="",1,${r})`);
+  // The IMG functions' blank rules (src/functions/params.ts): a blank retry, or 0 (what a blank
+  // cell is on Excel desktop), is the default 1; a blank volume or budget is 0. Anything else must
+  // be a number in range, or the portable form gives #N/A where the IMG form gives #VALUE!.
+  const retryValue = (r: string): string =>
+    isNumber(r) ? (Number(r) === 0 ? "1" : r) : `IF(OR(${r}="",${r}=0),1,${r})`;
   const retryOk = (r: string | null): string[] =>
-    r === null || isNumber(r) ? [] : [`OR(${r}="",AND(ISNUMBER(${r}),${r}>=1))`];
-  const amountOk = (v: string): string[] => (isNumber(v) ? [] : [`ISNUMBER(${v})`, `${v}>=0`]);
+    r === null || (isNumber(r) && (Number(r) === 0 || Number(r) >= 1))
+      ? []
+      : [`OR(${r}="",${r}=0,AND(ISNUMBER(${r}),${r}>=1))`];
+  const amountValue = (v: string): string => (isNumber(v) ? v : `IF(${v}="",0,${v})`);
+  const amountOk = (v: string): string[] =>
+    isNumber(v) ? [] : [`OR(${v}="",AND(ISNUMBER(${v}),${v}>=0))`];
   const guarded = (checks: string[], expr: string): string =>
     checks.length === 0 ? expr : `IF(AND(${checks.join(",")}),${expr},NA())`;
   switch (call.name) {
@@ -224,7 +231,7 @@ function rewriteCall(call: ImgCall, rounding: MoneyRounding): string {
         throw new PortableError("IMG.COST with an as-of date has no portable form.");
       const r = retry(a[4]);
       const v = wrap(a[3] ?? "");
-      const units = r === null ? v : `${v}*${retryValue(r)}`;
+      const units = r === null ? amountValue(v) : `${amountValue(v)}*${retryValue(r)}`;
       return guarded(
         [...amountOk(v), ...retryOk(r)],
         money(`${units}*${portablePrice(a[0] ?? "", a[1] ?? "", a[2] ?? "")}`, rounding),
@@ -239,7 +246,7 @@ function rewriteCall(call: ImgCall, rounding: MoneyRounding): string {
       const cost = r === null ? perImage : `${perImage}*${retryValue(r)}`;
       const b = wrap(a[0] ?? "");
       // Whole images: the 9-place ROUND keeps 24/0.008 at 3000 where binary division gives 2999.99...
-      return guarded([...amountOk(b), ...retryOk(r)], `INT(ROUND(${b}/(${cost}),9))`);
+      return guarded([...amountOk(b), ...retryOk(r)], `INT(ROUND(${amountValue(b)}/(${cost}),9))`);
     }
     case "TOKENCOST": {
       need(4, 6);
@@ -248,8 +255,12 @@ function rewriteCall(call: ImgCall, rounding: MoneyRounding): string {
         const count = a[i + 1] ?? "";
         if (isZero(count)) return [];
         const term = `${wrap(count)}*${meterPrice(provider, meter)}`;
-        // A literal count above 0 needs its meter; a cell may hold 0 for a meter not published.
-        return /^[0-9.]+$/.test(count) ? [term] : [`IF(${wrap(count)}=0,0,${term})`];
+        // A literal count above 0 needs its meter; a blank or 0 cell does not (a meter the
+        // provider does not publish may be left at 0); a negative or text count is refused.
+        const n = wrap(count);
+        return isNumber(count)
+          ? [term]
+          : [`IF(OR(${n}="",${n}=0),0,IF(AND(ISNUMBER(${n}),${n}>0),${term},NA()))`];
       });
       return terms.length === 0 ? "0" : `(${terms.join("+")})/1000000`;
     }

@@ -150,9 +150,10 @@ describe.each(TEMPLATES.map((t) => t.id))("portable %s", (id) => {
           : lower.includes("size")
             ? ["square", "portrait", "1536×1024", "1024 X 1536", "1024*1024", "2048x2048", "huge"]
             : typeof original === "number"
-              ? [0, 1.3, 12345]
+              ? [0, 1.3, 12345, "", -2, "many"]
               : [];
-      for (const value of tries) {
+      // A blank cell (null), as each platform's blank rule reads it.
+      for (const value of [...tries, null]) {
         failures.push(...mismatches(t, { row: name.row, col: name.col, value }).out);
       }
     }
