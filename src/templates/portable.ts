@@ -4,7 +4,7 @@
  * who does not have the add-in. Inserting one writes the prices sheet first when the workbook has
  * none, and reuses it when it has.
  */
-import type { CompiledBook } from "../core";
+import { bundledBook, cost, priceRows, type CompiledBook } from "../core";
 import type { CellSpec, TemplateSpec } from "./model";
 import {
   findImgCalls,
@@ -23,10 +23,25 @@ import {
 import { writeTemplate } from "./writer";
 
 /**
- * How today's IMG functions round money (src/core/math.ts): IMG.COST returns the exact decimal
- * product, not a sum rounded to the cent, so the portable formulas do not round either.
+ * How the IMG functions round money, found by asking the pricing core rather than assumed: the
+ * cost of one image at a price with more than two decimals (OpenAI low square, 0.006) is that
+ * price when results are exact decimals, and the price rounded to the cent when they are rounded.
+ * The portable formulas then round (or not) the same way, so both forms agree to the cent.
  */
-export const IMG_ROUNDING: MoneyRounding = { cents: false };
+function detectRounding(book: CompiledBook): MoneyRounding {
+  const rows = priceRows(book);
+  if (!rows.ok) return { cents: false };
+  for (const row of rows.value) {
+    if (row.unit !== "image" || row.price === null || row.quality === "any") continue;
+    if (Math.round(row.price * 100) / 100 === row.price) continue;
+    const size = row.size.split(" ")[0] ?? row.size;
+    const one = cost(book, row.providerId, row.quality, size === "any" ? "1024x1024" : size, 1);
+    if (one.ok) return { cents: one.value !== row.price };
+  }
+  return { cents: false };
+}
+
+export const IMG_ROUNDING: MoneyRounding = detectRounding(bundledBook);
 
 const PORTABLE_NOTE =
   " Portable form: prices come from the Portable prices sheet, so it recalculates without the add-in.";

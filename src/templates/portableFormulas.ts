@@ -172,9 +172,11 @@ export interface MoneyRounding {
 }
 
 function money(expr: string, rounding: MoneyRounding): string {
-  // The inner ROUND to 9 places removes binary noise (0.1*3 = 0.30000000000000004) before the cent
-  // is chosen, as the pricing core does with its integer micro-dollars.
-  return rounding.cents ? `ROUND(ROUND(${expr},9),2)` : expr;
+  // Half up on the decimal, not on its binary double: 29 x 0.005 is 0.145 but 0.14499999999999999
+  // as a double, which a ROUND that works on the double (HyperFormula's) takes down to 0.14. A
+  // relative nudge of 1e-12, far above binary noise (1e-16) and far below any amount a price with
+  // six decimals can produce, lifts it to the half before rounding. Money here is never negative.
+  return rounding.cents ? `ROUND((${expr})*1.000000000001,2)` : expr;
 }
 
 const TOKEN_ARGS = [
@@ -262,7 +264,7 @@ function rewriteCall(call: ImgCall, rounding: MoneyRounding): string {
           ? [term]
           : [`IF(OR(${n}="",${n}=0),0,IF(AND(ISNUMBER(${n}),${n}>0),${term},NA()))`];
       });
-      return terms.length === 0 ? "0" : `(${terms.join("+")})/1000000`;
+      return terms.length === 0 ? "0" : money(`(${terms.join("+")})/1000000`, rounding);
     }
     default:
       throw new PortableError(

@@ -16,7 +16,11 @@ import {
   type TemplateSpec,
 } from "../../src/templates";
 import { PORTABLE_SHEET } from "../../src/templates/portablePrices";
-import { PORTABLE_KEYS, PORTABLE_PRICES } from "../../src/templates/portableFormulas";
+import {
+  PORTABLE_KEYS,
+  PORTABLE_PRICES,
+  portableFormula,
+} from "../../src/templates/portableFormulas";
 import { createImgEngine } from "../support/hyperformula-img";
 
 const TODAY = "2026-05-10";
@@ -181,5 +185,33 @@ describe("portable figures a person can check by hand", () => {
     expect(read(e.plain, e.portableSheet, cheapest, 2)).toEqual({ error: "NA" });
     expect(read(e.plain, e.portableSheet, cheapest, 3)).toEqual({ error: "NA" });
     expect(read(e.withImg, e.imgSheet, cheapest, 2)).toEqual({ error: "NA" });
+  });
+});
+
+describe("money rounding, when the IMG functions round to the cent", () => {
+  // What the portable form does once IMG.COST returns amounts rounded to the cent, half up.
+  function costs(volumes: number[], size: string): unknown[] {
+    const formula = (row: number): string =>
+      portableFormula(`=IMG.COST("openai","low","${size}",A${row + 1})`, { cents: true });
+    const plain = PlainHyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
+    const sheetId = plain.getSheetId(plain.addSheet("Plan")) as number;
+    const pricesId = plain.getSheetId(plain.addSheet(PORTABLE_SHEET)) as number;
+    plain.addNamedExpression(PORTABLE_KEYS, `=${quoted(PORTABLE_SHEET)}!$A$5:$A$403`);
+    plain.addNamedExpression(PORTABLE_PRICES, `=${quoted(PORTABLE_SHEET)}!$G$5:$G$403`);
+    plain.setSheetContent(pricesId, renderGrid(portablePricesSheet(bundledBook, TODAY)).cells);
+    plain.setSheetContent(
+      sheetId,
+      volumes.map((v, row) => [v, formula(row)]),
+    );
+    return volumes.map((_, row) => plain.getCellValue({ sheet: sheetId, row, col: 1 }));
+  }
+
+  it("rounds half up to the cent, after removing binary noise", () => {
+    // OpenAI low: square 0.006, portrait 0.005 (seed 001).
+    // 1 x 0.006 = 0.006 -> 0.01; 1,000 x 0.006 = 6.00; 0.5 x 0.006 = 0.003 -> 0.00
+    expect(costs([1, 1000, 0.5], "square")).toEqual([0.01, 6, 0]);
+    // 29 x 0.005 = 0.145 -> 0.15 half up, although 29*0.005 is 0.14499999999999999 in binary
+    // and a bare ROUND to 2 places gives 0.14 in an engine that rounds the binary value.
+    expect(costs([29], "portrait")).toEqual([0.15]);
   });
 });
