@@ -92,6 +92,18 @@ describe("freeze through Office.js", () => {
     expect(wb.find(NOTE_SHEET)).toBeUndefined();
   });
 
+  it("reads a sheet in blocks of rows and finds the same cells", async () => {
+    const whole = planWorkbook();
+    const blocks = planWorkbook();
+    const all = await excelFreezeWorkbook(whole.context()).imgCells("Plan");
+    // 7 columns (A:G) and 3 cells a read: one row per block, five blocks.
+    const syncsBefore = blocks.syncs;
+    const inBlocks = await excelFreezeWorkbook(blocks.context(), { readCells: 3 }).imgCells("Plan");
+    expect(inBlocks).toEqual(all);
+    expect(all.map((c) => c.address)).toEqual(["D1", "B2", "B3"]);
+    expect(blocks.syncs - syncsBefore).toBeGreaterThan(5);
+  });
+
   it("freezes the active sheet alone, then the other, and restores both", async () => {
     const wb = planWorkbook();
     const before = wb.snapshot();

@@ -233,6 +233,9 @@ class FakeRange extends Loadable {
     if (prop === "isNullObject") return s === undefined || at === null;
     if (s === undefined || at === null) return undefined;
     if (prop === "address") return `'${s.name}'!${at}`;
+    const b = box(at);
+    if (prop === "rowCount") return b.bottom - b.top + 1;
+    if (prop === "columnCount") return b.right - b.left + 1;
     if (prop === "values") return grid(at, (n) => s.cells.get(n)?.value ?? "");
     if (prop === "formulas")
       return grid(at, (n) => {
@@ -243,6 +246,12 @@ class FakeRange extends Loadable {
   }
   get address(): string {
     return this.get("address") as string;
+  }
+  get rowCount(): number {
+    return this.get("rowCount") as number;
+  }
+  get columnCount(): number {
+    return this.get("columnCount") as number;
   }
   get values(): unknown[][] {
     return this.get("values") as unknown[][];
@@ -276,6 +285,24 @@ class FakeRange extends Loadable {
   clear(_applyTo?: unknown): void {
     const at = this.where()!;
     this.wb.write(this.sheet, (s) => grid(at, (n) => s.cells.delete(n)));
+  }
+  /** The cell at (row, col) of this range, as Range.getCell. */
+  getCell(row: number, col: number): FakeRange {
+    return new FakeRange(this.wb, this.sheet, () => {
+      const at = this.where();
+      if (at === null) return null;
+      const b = box(at);
+      return cellName(b.top + row, b.left + col);
+    });
+  }
+  /** This range grown by rows and columns, as Range.getResizedRange. */
+  getResizedRange(rows: number, cols: number): FakeRange {
+    return new FakeRange(this.wb, this.sheet, () => {
+      const at = this.where();
+      if (at === null) return null;
+      const b = box(at);
+      return `${cellName(b.top, b.left)}:${cellName(b.bottom + rows, b.right + cols)}`;
+    });
   }
   getSpillingToRangeOrNullObject(): FakeRange {
     if (!this.wb.spillApi) throw new Error("ApiNotFound: getSpillingToRangeOrNullObject");

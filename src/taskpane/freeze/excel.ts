@@ -21,6 +21,8 @@ export const NOTE_SHEET = "Frozen for sharing";
 const RECORD_HEADER = ["Sheet", "Address", "Spill range", "Formula"];
 const NOTE_HEADER = ["Frozen at", "Price book", "IMG cells", "Sheets"];
 const NOTE_FIRST_ROW = 5;
+/** Cells read per round trip when looking for IMG formulas. */
+const READ_CELLS = 50_000;
 /** Rows written to the record sheet per round trip. */
 const RECORD_BATCH = 5000;
 
@@ -60,7 +62,15 @@ function spillSupported(): boolean {
   );
 }
 
-export function excelFreezeWorkbook(context: Excel.RequestContext): FreezeWorkbook {
+/**
+ * The freeze workbook over `context`. `readCells` (default 50,000) is how many cells one read
+ * loads while looking for IMG formulas.
+ */
+export function excelFreezeWorkbook(
+  context: Excel.RequestContext,
+  options: { readCells?: number } = {},
+): FreezeWorkbook {
+  const readCells = options.readCells ?? READ_CELLS;
   const sheetsOf = context.workbook.worksheets;
   const record = (): Excel.Worksheet => sheetsOf.getItemOrNullObject(RECORD_SHEET);
   const note = (): Excel.Worksheet => sheetsOf.getItemOrNullObject(NOTE_SHEET);
@@ -80,36 +90,43 @@ export function excelFreezeWorkbook(context: Excel.RequestContext): FreezeWorkbo
     },
 
     async imgCells(sheetName): Promise<FrozenCell[]> {
-      const used = sheetsOf.getItem(sheetName).getUsedRangeOrNullObject(true);
-      used.load("address,formulas,values");
+      const sheet = sheetsOf.getItem(sheetName);
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load("address,rowCount,columnCount");
       await context.sync();
       if (used.isNullObject) return [];
       const origin = parseCell(used.address);
       const cells: FrozenCell[] = [];
-      const anchors: { index: number; spill: Excel.Range }[] = [];
       const spills = spillSupported();
-      used.formulas.forEach((row, r) =>
-        row.forEach((formula, c) => {
-          if (typeof formula !== "string" || !formula.startsWith("=") || !usesImg(formula)) return;
-          const address = `${letters(origin.col + c)}${origin.row + r + 1}`;
-          if (spills) {
-            const spill = sheetsOf
-              .getItem(sheetName)
-              .getRange(address)
-              .getSpillingToRangeOrNullObject();
-            spill.load("address,values");
-            anchors.push({ index: cells.length, spill });
-          }
-          cells.push({
-            sheet: sheetName,
-            address,
-            formula,
-            spill: null,
-            values: [[used.values[r]?.[c] ?? ""]],
-          });
-        }),
-      );
-      if (anchors.length > 0) {
+      // Read in blocks of rows: Excel on the web refuses responses over about 5 MB, which one
+      // load of a large sheet's formulas and values can exceed.
+      const rowsPerBlock = Math.max(1, Math.floor(readCells / Math.max(used.columnCount, 1)));
+      for (let first = 0; first < used.rowCount; first += rowsPerBlock) {
+        const rows = Math.min(rowsPerBlock, used.rowCount - first);
+        const block = used.getCell(first, 0).getResizedRange(rows - 1, used.columnCount - 1);
+        block.load("formulas,values");
+        await context.sync();
+        const anchors: { index: number; spill: Excel.Range }[] = [];
+        block.formulas.forEach((row, r) =>
+          row.forEach((formula, c) => {
+            if (typeof formula !== "string" || !formula.startsWith("=") || !usesImg(formula))
+              return;
+            const address = `${letters(origin.col + c)}${origin.row + first + r + 1}`;
+            if (spills) {
+              const spill = sheet.getRange(address).getSpillingToRangeOrNullObject();
+              spill.load("address,values");
+              anchors.push({ index: cells.length, spill });
+            }
+            cells.push({
+              sheet: sheetName,
+              address,
+              formula,
+              spill: null,
+              values: [[block.values[r]?.[c] ?? ""]],
+            });
+          }),
+        );
+        if (anchors.length === 0) continue;
         await context.sync();
         for (const { index, spill } of anchors) {
           const cell = cells[index];
