@@ -63,6 +63,15 @@ export function readTable(
         : typeof raw === "number"
           ? raw
           : Number(text(raw));
+    if (price !== null && Number.isFinite(price) && price >= 0) {
+      const micros = price * 1e6;
+      if (Math.abs(micros - Math.round(micros)) > 1e-6 * Math.max(1, micros)) {
+        return {
+          ok: false,
+          message: `Row ${i + 1} of the portable prices table has price ${price}, with more than 6 decimals. Accepted: US dollars to the millionth (0.000001).`,
+        };
+      }
+    }
     if (price !== null && (!Number.isFinite(price) || price < 0)) {
       return {
         ok: false,

@@ -156,6 +156,19 @@ describe("freeze through Office.js", () => {
     expect(wb.snapshot()).toBe(frozen);
   });
 
+  it("names a frozen sheet that was renamed since, and restores nothing", async () => {
+    const wb = planWorkbook();
+    await freeze(excelFreezeWorkbook(wb.context()), { ...OPTIONS, scope: "workbook" });
+    wb.find("Other sheet")!.name = "Renamed";
+    const frozen = wb.snapshot();
+    const outcome = await restore(excelFreezeWorkbook(wb.context()));
+    expect(outcome).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('"Other sheet" is no longer in this workbook'),
+    });
+    expect(wb.snapshot()).toBe(frozen);
+  });
+
   it("freezes cell by cell where Excel has no spill API (no dynamic arrays there)", async () => {
     installGlobals(false);
     const wb = new FakeWorkbook(compute).sheet("S", { A1: '=IMG.PRICE("openai","low","square")' });

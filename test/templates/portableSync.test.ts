@@ -91,6 +91,15 @@ describe("refreshing the table", () => {
     expect(read).toMatchObject({ ok: false, message: expect.stringContaining("Key, Provider id") });
   });
 
+  it("refuses a price finer than a millionth of a dollar", () => {
+    const body = portableRows(bundledBook, TODAY).map(portableCells);
+    body[2]![6] = 0.0000015;
+    expect(readTable([...PORTABLE_HEADER], body)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/Row 3 .*more than 6 decimals/),
+    });
+  });
+
   it("refuses a price that is not a number of 0 or more", () => {
     const body = portableRows(bundledBook, TODAY).map(portableCells);
     body[0]![6] = "cheap";

@@ -132,6 +132,15 @@ export async function restore(
     return { ok: false, message: "Nothing is frozen in this workbook.", protectedSheets: [] };
   }
   const sheets = [...new Set(record.cells.map((c) => c.sheet))];
+  const present = new Set((await workbook.sheets("workbook")).map((s) => s.name));
+  const missing = sheets.filter((s) => !present.has(s));
+  if (missing.length > 0) {
+    return {
+      ok: false,
+      message: `Nothing was restored: ${missing.map((n) => `"${n}"`).join(", ")} ${missing.length === 1 ? "is" : "are"} no longer in this workbook (renamed or deleted since the freeze). Give the sheet its old name back, then try again.`,
+      protectedSheets: [],
+    };
+  }
   const locked: string[] = [];
   for (const sheet of sheets) if (await workbook.isProtected(sheet)) locked.push(sheet);
   if (locked.length > 0) {
