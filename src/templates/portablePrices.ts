@@ -76,16 +76,14 @@ function sizeKeyOf(size: string): string {
 }
 
 /**
- * A row's status: the price book's own status field when it has one (newer books carry it), else
- * "not published" for a row without a number, "stale" when checked more than 30 days before
- * `today`, and "published" otherwise.
+ * A row's status: the price book's own (published, derived, bound, disputed, not published; see
+ * docs/price-truth.md), with "checked over 30 days ago" added when the page was read more than 30
+ * days before `today`, the pane's own stale rule.
  */
 function statusOf(row: PriceRow, today: string): string {
-  const own = (row as unknown as { status?: unknown }).status;
-  if (typeof own === "string" && own !== "") return own;
-  if (row.price === null) return "not published";
-  if (row.checked !== "" && daysSince(row.checked, today) > STALE_DAYS) return "stale";
-  return "published";
+  const read = row.readDate !== "" ? row.readDate : row.checked;
+  const stale = read !== "" && daysSince(read, today) > STALE_DAYS;
+  return stale ? `${row.status}, checked over 30 days ago` : row.status;
 }
 
 /**
@@ -104,7 +102,7 @@ export function portableRows(book: CompiledBook, today: string): PortableRow[] {
       price: row.price,
       unit: row.unit,
       status: statusOf(row, today),
-      checked: row.checked,
+      checked: row.readDate !== "" ? row.readDate : row.checked,
       effective: row.effective,
       source: row.source,
       notes: row.notes,

@@ -35,15 +35,15 @@ describe("the portable prices table", () => {
   it("keys each price by provider, quality and size, as the formulas look it up", () => {
     // seed 001: OpenAI high 1024x1024 = 0.211; seed 000: Atlas flat 0.008 at every quality
     expect(byKey.get("openai|high|1024x1024")?.price).toBe(0.211);
-    expect(byKey.get("atlas|low|2048x2048")?.price).toBe(0.008);
-    expect(byKey.get("atlas|high|2048x2048")?.price).toBe(0.008);
+    expect(byKey.get("atlas|low|1536x1024")?.price).toBe(0.008);
+    expect(byKey.get("atlas|high|1536x1024")?.price).toBe(0.008);
     // seed 002: Prospolabs medium at any size 0.028
     expect(byKey.get("prospolabs|medium|any")?.price).toBe(0.028);
     // fal.ai's low price is for 1024x768 ("about 1024x768" in the size column)
     expect(byKey.get("fal|low|1024x768")?.size).toBe("1024x768 (about 1024x768)");
-    // Vercel's one input meter serves text and image input
+    // Token meters (seed 003): Vercel AI Gateway $5 input, $30 output per 1M tokens
     expect(byKey.get("vercel|token|textInput")?.price).toBe(5);
-    expect(byKey.get("vercel|token|imageInput")?.price).toBe(5);
+    expect(byKey.get("vercel|token|imageOutput")?.price).toBe(30);
   });
 
   it("gives a price that is not published no key, so no lookup can read it as 0", () => {
@@ -57,11 +57,15 @@ describe("the portable prices table", () => {
     for (const r of rows) {
       expect(r.source).not.toBe("");
       expect(r.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      expect(["published", "not published", "stale"]).toContain(r.status);
+      expect(r.status).toMatch(/^(published|derived|bound|disputed|not published)$/);
     }
-    // OpenAI's image prices were checked 2026-11-21: more than 30 days before 2027-01-05.
+    // The book's own statuses: OpenAI's rates are published; Azure bills at OpenAI's.
+    expect(byKey.get("openai|high|1024x1024")?.status).toBe("published");
+    // OpenAI's image prices were read 2026-11-21: more than 30 days before 2027-01-05.
     const later = portableRows(bundledBook, "2027-01-05");
-    expect(later.find((r) => r.key === "openai|high|1024x1024")?.status).toBe("stale");
+    expect(later.find((r) => r.key === "openai|high|1024x1024")?.status).toBe(
+      "published, checked over 30 days ago",
+    );
   });
 });
 
@@ -167,7 +171,7 @@ describe("using prices from the table", () => {
   it("refuses two table prices that the book keeps as one", () => {
     // Atlas Cloud: one flat price for every quality and size (seed 000).
     const a = rowIndex("atlas|low|1024x1024");
-    const b = rowIndex("atlas|high|2048x2048");
+    const b = rowIndex("atlas|high|1536x1024");
     const result = bookFrom(
       table((body) => {
         body[a]![6] = 0.007;
