@@ -61,7 +61,8 @@ export async function readSheetClicked(): Promise<void> {
     );
     return;
   }
-  const diff = diffBooks(getActiveBook(), loaded.value);
+  const against = getActiveBook();
+  const diff = diffBooks(against, loaded.value);
   const sanity = sanityCheck(loaded.value, diff);
   if (sanity.problems.length > 0) {
     showMessage(
@@ -70,7 +71,10 @@ export async function readSheetClicked(): Promise<void> {
     );
     return;
   }
-  review({ book: loaded.value, diff, warnings: sanity.warnings }, `The sheet "${sheet.sheetName}"`);
+  review(
+    { book: loaded.value, diff, warnings: sanity.warnings, against },
+    `The sheet "${sheet.sheetName}"`,
+  );
 }
 
 export async function insertTemplateClicked(id: string, title: string): Promise<void> {
