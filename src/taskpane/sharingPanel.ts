@@ -213,7 +213,7 @@ export function mountSharingPanel(element: HTMLElement | null): void {
     const sanity = sanityCheck(loaded.value, diff);
     if (sanity.problems.length > 0) return notUsed(sanity.problems);
     review(
-      { book: loaded.value, diff, warnings: sanity.warnings },
+      { book: loaded.value, diff, warnings: sanity.warnings, against: book },
       `The sheet "${table.sheetName}"`,
     );
     say(`${changes.changes.length} changed prices found; review them under Refresh, then apply.`);
