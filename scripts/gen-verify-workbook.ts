@@ -18,7 +18,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { getTemplate, renderGrid, type TemplateSpec } from "../src/templates";
-import { portableCheckSheet } from "../src/selfcheck/portable";
+import { portableCheckSheet, portablePrices } from "../src/selfcheck/portable";
 import { FAIL_FILL, FAIL_FONT, SELF_CHECK_ID } from "../src/templates/definitions/selfCheck";
 import { rangeA1 } from "../src/templates/layout";
 import { LOOKS } from "../src/templates/writer";
@@ -102,6 +102,10 @@ export function buildWorkbook(): ExcelJS.Workbook {
   workbook.calcProperties.fullCalcOnLoad = true;
   addTemplateSheet(workbook, template);
   addTemplateSheet(workbook, portableCheckSheet({ fill: FAIL_FILL, font: FAIL_FONT }));
+  // The prices the portable formulas look up, and the workbook-scoped names they look up through.
+  const prices = portablePrices();
+  addTemplateSheet(workbook, prices.sheet);
+  for (const { name, formula } of prices.names) workbook.definedNames.add(formula.slice(1), name);
   return workbook;
 }
 
@@ -118,6 +122,7 @@ export async function workbookContent(file: Buffer): Promise<unknown> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(file as unknown as ExcelJS.Buffer);
   return {
+    names: (workbook.definedNames as unknown as { model: unknown }).model,
     created: workbook.created?.toISOString(),
     modified: workbook.modified?.toISOString(),
     sheets: workbook.worksheets.map((sheet) => {

@@ -1,23 +1,41 @@
 /**
- * The workbook's second sheet: the same costs worked out twice, once by plain spreadsheet formulas
- * over a price table typed in from the sources (what a sheet without the add-in can do) and once
- * by IMG.COST, row by row, PASS when they agree. A difference points at the add-in's price book
- * or at its arithmetic, in whatever Excel opens the file.
+ * The workbook's second sheet: the portable templates against the IMG ones. Each plan is costed
+ * twice: by IMG.COST, and by the very formula the portable templates put in its place
+ * (portableFormula, an INDEX/MATCH over the "Portable prices" sheet written from the bundled book),
+ * row by row, PASS when they agree. A difference points at the portable rewriting or at the add-in,
+ * in whatever Excel opens the file.
  */
+import { IMG_ROUNDING } from "../templates/portable";
+import { portableFormula } from "../templates/portableFormulas";
 import { a1, abs, TemplateBuilder } from "../templates/layout";
 import type { CellRange, ConditionalFormatSpec, TemplateSpec } from "../templates/model";
 
+import { bundledBook } from "../core";
+import {
+  portableNameFormulas,
+  portablePricesSheet,
+  portableRows,
+  PORTABLE_SHEET as PRICES_SHEET,
+} from "../templates/portablePrices";
+
 export const PORTABLE_SHEET = "Portable vs IMG";
 
-/** Prices per image, typed from the sources. */
-const PRICE_TABLE: readonly (readonly [string, string, string, number, string])[] = [
-  ["openai", "low", "1024x1024", 0.006, "Pixazo: OpenAI low square"],
-  ["openai", "medium", "1024x1024", 0.053, "Pixazo: OpenAI medium square"],
-  ["openai", "high", "1024x1024", 0.211, "Pixazo: OpenAI high square"],
-  ["openai", "high", "1024x1536", 0.165, "Pixazo: OpenAI high portrait"],
-  ["atlas", "high", "1024x1024", 0.008, "Atlas Cloud: flat for every quality and size"],
-  ["prospolabs", "medium", "1024x1024", 0.028, "Prospolabs: medium tier"],
-];
+/**
+ * The date the Portable prices sheet says it was written: fixed, so the generated workbook does
+ * not change from one day to the next.
+ */
+export const PRICES_WRITTEN = "2026-11-21";
+
+/** The Portable prices sheet and its two workbook-scoped lookup names, from the bundled book. */
+export function portablePrices(): {
+  sheet: TemplateSpec;
+  names: { name: string; formula: string }[];
+} {
+  return {
+    sheet: portablePricesSheet(bundledBook, PRICES_WRITTEN),
+    names: portableNameFormulas(PRICES_SHEET, portableRows(bundledBook, PRICES_WRITTEN).length),
+  };
+}
 
 /** Plans costed both ways: provider, quality, size, images, retry. */
 const PLANS: readonly (readonly [string, string, string, number, number])[] = [
@@ -38,15 +56,11 @@ export function portableCheckSheet(fail: { fill: string; font: string }): Templa
   const t = new TemplateBuilder();
   t.titleRows(
     "Portable formulas against the IMG functions",
-    "Each plan is costed by plain formulas over the price table below (no add-in needed) and by IMG.COST; the two must agree.",
-    "The price table is typed in from the same sources as the add-in's price book.",
+    "Each plan is costed by the formula a portable template uses (a lookup in the Portable prices sheet, no add-in needed) and by IMG.COST; the two must agree.",
+    "The Portable prices sheet is written from the add-in's bundled price book, as the pane writes it.",
   );
   const planHeader = PORTABLE_FIRST_PLAN_ROW - 1;
   const lastPlan = PORTABLE_FIRST_PLAN_ROW + PLANS.length - 1;
-  const tableHeader = lastPlan + 3;
-  const firstPrice = tableHeader + 1;
-  const lastPrice = firstPrice + PRICE_TABLE.length - 1;
-  const column = (col: number) => `${abs(firstPrice, col)}:${abs(lastPrice, col)}`;
   const verdicts = `${abs(PORTABLE_FIRST_PLAN_ROW, 7)}:${abs(lastPlan, 7)}`;
 
   t.put(PORTABLE_SUMMARY_ROW, 0, "Rows not PASS", { style: "label" });
@@ -61,7 +75,7 @@ export function portableCheckSheet(fail: { fill: string; font: string }): Templa
     "Size",
     "Images",
     "Retry",
-    "Portable cost",
+    "Portable form",
     "IMG.COST",
     "PASS/FAIL",
   ]);
@@ -73,31 +87,16 @@ export function portableCheckSheet(fail: { fill: string; font: string }): Templa
     t.put(row, 3, images, { format: "count" });
     t.put(row, 4, retry, { format: "multiplier" });
     const [p, q, s, n, r] = [0, 1, 2, 3, 4].map((c) => a1(row, c));
-    t.put(
-      row,
-      PORTABLE_COLUMNS.portable,
-      `=SUMPRODUCT((${column(0)}=${p})*(${column(1)}=${q})*(${column(2)}=${s})*${column(3)})*${n}*${r}`,
-      { format: "usd" },
-    );
-    t.put(row, PORTABLE_COLUMNS.img, `=IMG.COST(${p},${q},${s},${n},${r})`, { format: "usd" });
-    const [portable, img] = [a1(row, 5), a1(row, 6)];
+    const img = `=IMG.COST(${p},${q},${s},${n},${r})`;
+    t.put(row, PORTABLE_COLUMNS.portable, portableFormula(img, IMG_ROUNDING), { format: "usd" });
+    t.put(row, PORTABLE_COLUMNS.img, img, { format: "usd" });
+    const [portableCell, imgCell] = [a1(row, 5), a1(row, 6)];
     t.put(
       row,
       PORTABLE_COLUMNS.verdict,
-      `=IF(ISNUMBER(${img}),IF(ABS(${img}-${portable})<=0.000000001,"PASS","FAIL"),"FAIL")`,
+      `=IF(ISNUMBER(${imgCell}),IF(ABS(${imgCell}-${portableCell})<=0.000000001,"PASS","FAIL"),"FAIL")`,
       { style: "total" },
     );
-  });
-
-  t.put(tableHeader - 1, 0, "Price table (USD per image)", { style: "heading" });
-  t.headerRow(tableHeader, 0, ["Provider", "Quality", "Size", "Price", "Source"]);
-  PRICE_TABLE.forEach(([provider, quality, size, price, source], i) => {
-    const row = firstPrice + i;
-    t.put(row, 0, provider, { format: "text" });
-    t.put(row, 1, quality, { format: "text" });
-    t.put(row, 2, size, { format: "text" });
-    t.put(row, 3, price, { format: "usdPrice" });
-    t.put(row, 4, source, { style: "note" });
   });
 
   const summary: CellRange = {

@@ -20,6 +20,7 @@ import {
   PORTABLE_PLAN_COUNT,
   PORTABLE_SUMMARY_ROW,
   portableCheckSheet,
+  portablePrices,
 } from "../../src/selfcheck/portable";
 import { excelModel, type Platform } from "./excel-model";
 
@@ -68,11 +69,19 @@ describe.each(["desktop", "web"] as Platform[])(
   "Portable vs IMG sheet in Excel (%s)",
   (platform) => {
     const portable = portableCheckSheet({ fill: FAIL_FILL, font: FAIL_FONT });
-    const engine = excelModel({ [portable.sheetName]: renderGrid(portable).cells }, platform);
+    const prices = portablePrices();
+    const engine = excelModel(
+      {
+        [portable.sheetName]: renderGrid(portable).cells,
+        [prices.sheet.sheetName]: renderGrid(prices.sheet).cells,
+      },
+      platform,
+      { names: prices.names },
+    );
     const sheet = engine.getSheetId(portable.sheetName) as number;
     const at = (row: number, col: number) => engine.getCellValue({ sheet, row, col });
 
-    it("costs each plan the same both ways", () => {
+    it("costs each plan the same by the portable templates' formula and by IMG.COST", () => {
       const byHand = [
         253.2, // OpenAI high square 0.211: 1,000 x 1.2 x 0.211
         397.5, // OpenAI medium square 0.053: 6,000 x 1.25 x 0.053

@@ -286,7 +286,11 @@ let registered = false;
 export function excelModel(
   sheets: Record<string, (string | number | boolean | null)[][]>,
   on: Platform,
-  options: { readonly errorsReachFunctions?: boolean } = {},
+  options: {
+    readonly errorsReachFunctions?: boolean;
+    /** Workbook-scoped names, e.g. { name: "Prices", formula: "='Sheet'!$A$1:$A$9" }. */
+    readonly names?: readonly { name: string; formula: string }[];
+  } = {},
 ): HyperFormula {
   platform = on;
   errorsReachFunctions = options.errorsReachFunctions ?? ERRORS_REACH_FUNCTIONS;
@@ -306,8 +310,10 @@ export function excelModel(
     useArrayArithmetic: true,
     smartRounding: false,
   });
+  // Sheets, then names, then contents, so every formula finds its names and sheets.
+  for (const name of Object.keys(sheets)) engine.addSheet(name);
+  for (const { name, formula } of options.names ?? []) engine.addNamedExpression(name, formula);
   for (const [name, rows] of Object.entries(sheets)) {
-    engine.addSheet(name);
     engine.setSheetContent(engine.getSheetId(name) as number, rows);
   }
   return engine;

@@ -112,3 +112,19 @@ describe("Check this add-in, inserted from the pane", () => {
     expect(red.custom.format.fill.color).toBe(FAIL_FILL);
   });
 });
+
+describe("Check this add-in has no portable form", () => {
+  it("says so in the template list", () => {
+    expect(TEMPLATES.find((t) => t.id === SELF_CHECK_ID)?.portable).toBe(false);
+    expect(TEMPLATES.filter((t) => t.id !== SELF_CHECK_ID).every((t) => t.portable)).toBe(true);
+  });
+
+  it("inserts its IMG formulas even when the pane asks for portable templates", async () => {
+    const excel = fakeExcel();
+    await insertTemplate(excel.context, SELF_CHECK_ID, { portable: true, today: "2026-11-30" });
+    const whole = excel.ranges.find((r) => Array.isArray(r.formulas))!;
+    expect(whole.formulas).toEqual(
+      renderGrid(getTemplate(SELF_CHECK_ID)!).cells.map((row) => row.map((v) => v ?? "")),
+    );
+  });
+});

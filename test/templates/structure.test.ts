@@ -186,6 +186,7 @@ describe.each(templates.map((t) => [t.id, t] as const))("template %s", (_id, tem
       id: template.id,
       title: template.title,
       description: template.description,
+      portable: true,
     });
   });
 });
