@@ -23,6 +23,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import * as path from "node:path";
+import { parseArgs as parseFlags } from "node:util";
 import {
   distDir,
   fromRoot,
@@ -110,39 +111,58 @@ interface Args {
   readonly child: string | null;
 }
 
+/** Flags with node's util.parseArgs (strict: an unknown flag or a missing value is an error). */
 function parseArgs(argv: readonly string[]): Args {
-  let smoke = false;
+  let parsed;
+  try {
+    parsed = parseFlags({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        smoke: { type: "boolean", default: false },
+        wall: { type: "boolean", default: false },
+        build: { type: "boolean", default: false },
+        only: { type: "string" },
+        json: { type: "string" },
+        child: { type: "string" },
+      },
+    });
+  } catch (error) {
+    // util.parseArgs says e.g. "Unknown option '--fast'" or "Option '--only <value>' argument missing".
+    const why = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    const unknown = /Unknown option '([^']+)'/.exec(why ?? "");
+    if (unknown !== null) throw new Error(`unknown argument "${unknown[1]}"; ${USAGE}`);
+    const positional = /Unexpected argument '([^']+)'/.exec(why ?? "");
+    if (positional !== null) throw new Error(`unknown argument "${positional[1]}"; ${USAGE}`);
+    const missing = /Option '--(\w+)[^']*' argument (missing|is ambiguous)/.exec(why ?? "");
+    if (missing !== null) throw new Error(`--${missing[1]} needs a value; ${USAGE}`);
+    throw new Error(`${why}; ${USAGE}`);
+  }
+  const { values } = parsed;
+  for (const flag of ["only", "json", "child"] as const) {
+    const value = values[flag];
+    if (value !== undefined && (value === "" || value.startsWith("--")))
+      throw new Error(`--${flag} needs a value; ${USAGE}`);
+  }
   let only: string[] | null = null;
-  let json: string | null = null;
-  let wall = false;
-  let build = false;
-  let child: string | null = null;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "--smoke") smoke = true;
-    else if (arg === "--wall") wall = true;
-    else if (arg === "--build") build = true;
-    else if (arg === "--only" || arg === "--json" || arg === "--child") {
-      const value = argv[i + 1];
-      if (value === undefined || value.startsWith("--"))
-        throw new Error(`${arg} needs a value; ${USAGE}`);
-      i++;
-      if (arg === "--json") json = value;
-      else if (arg === "--child") child = value;
-      else {
-        only = value.split(",").map((k) => k.trim());
-        const unknown = only.filter((k) => !KEYS.includes(k));
-        if (unknown.length > 0) {
-          throw new Error(
-            `--only: unknown measurement ${unknown.join(", ")}; accepted: ${KEYS.join(", ")}`,
-          );
-        }
-      }
-    } else {
-      throw new Error(`unknown argument "${arg}"; ${USAGE}`);
+  if (values.only !== undefined) {
+    only = values.only.split(",").map((k) => k.trim());
+    const unknown = only.filter((k) => !KEYS.includes(k));
+    if (unknown.length > 0) {
+      throw new Error(
+        `--only: unknown measurement ${unknown.join(", ")}; accepted: ${KEYS.join(", ")}`,
+      );
     }
   }
-  return { smoke, only, json, wall, build, child };
+  return {
+    smoke: values.smoke ?? false,
+    only,
+    json: values.json ?? null,
+    wall: values.wall ?? false,
+    build: values.build ?? false,
+    child: values.child ?? null,
+  };
 }
 
 /** A production build of the add-in into a temporary folder, with the project's own webpack config. */
