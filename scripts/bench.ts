@@ -91,6 +91,12 @@ const MEASUREMENTS: readonly Measurement[] = [
     },
   },
   {
+    key: "peer",
+    name: "Peer (genai-prices)",
+    usesCore: true,
+    load: async () => (await import("./bench/peer")).peer,
+  },
+  {
     key: "memory",
     name: "Memory",
     usesCore: true,
@@ -132,12 +138,17 @@ function parseArgs(argv: readonly string[]): Args {
     // util.parseArgs says e.g. "Unknown option '--fast'" or "Option '--only <value>' argument missing".
     const why = error instanceof Error ? error.message.split("\n")[0] : String(error);
     const unknown = /Unknown option '([^']+)'/.exec(why ?? "");
-    if (unknown !== null) throw new Error(`unknown argument "${unknown[1]}"; ${USAGE}`);
     const positional = /Unexpected argument '([^']+)'/.exec(why ?? "");
-    if (positional !== null) throw new Error(`unknown argument "${positional[1]}"; ${USAGE}`);
     const missing = /Option '--(\w+)[^']*' argument (missing|is ambiguous)/.exec(why ?? "");
-    if (missing !== null) throw new Error(`--${missing[1]} needs a value; ${USAGE}`);
-    throw new Error(`${why}; ${USAGE}`);
+    const text =
+      unknown !== null
+        ? `unknown argument "${unknown[1]}"`
+        : positional !== null
+          ? `unknown argument "${positional[1]}"`
+          : missing !== null
+            ? `--${missing[1]} needs a value`
+            : why;
+    throw new Error(`${text}; ${USAGE}`, { cause: error });
   }
   const { values } = parsed;
   for (const flag of ["only", "json", "child"] as const) {
