@@ -214,7 +214,8 @@ function runIsolated(m: Measurement, args: Args, env: NodeJS.ProcessEnv): Row[] 
   );
   const child = spawnSync(
     process.execPath,
-    ["--import", "tsx", __filename, "--child", m.key, "--json", out, ...flags],
+    // --expose-gc: the range and memory measurements read the heap after a full collection.
+    ["--expose-gc", "--import", "tsx", __filename, "--child", m.key, "--json", out, ...flags],
     {
       cwd: repoRoot,
       env,
