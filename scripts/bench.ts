@@ -91,6 +91,12 @@ const MEASUREMENTS: readonly Measurement[] = [
     },
   },
   {
+    key: "first",
+    name: "First use (cold)",
+    usesCore: false,
+    load: async () => (await import("./bench/first-use")).firstUse,
+  },
+  {
     key: "peer",
     name: "Peer (genai-prices)",
     usesCore: true,

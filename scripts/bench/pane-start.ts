@@ -20,7 +20,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { chromium } from "playwright-core";
+import { chromium, type BrowserContext } from "playwright-core";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../test/support/chromium";
 import { distDir, fromRoot } from "./paths";
 import { measured, median, skipped, type Options, type Row, type Target } from "./report";
@@ -108,11 +108,25 @@ export function storedEnvelope(book: unknown): string {
   });
 }
 
-function serve(dist: string): Promise<Server> {
+/** Serves `dist` on a free port of 127.0.0.1; `extra` maps paths to texts served instead of files. */
+export function serve(
+  dist: string,
+  extra: ReadonlyMap<string, string> = new Map(),
+): Promise<Server> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/__blank.html") {
       res.writeHead(200, { "content-type": TYPES[".html"] as string }).end(BLANK_PAGE);
+      return;
+    }
+    const text = extra.get(url.pathname);
+    if (text !== undefined) {
+      res
+        .writeHead(200, {
+          "content-type": TYPES[path.extname(url.pathname)] ?? "text/plain",
+          "cache-control": "no-store",
+        })
+        .end(text);
       return;
     }
     const file = path.normalize(path.join(dist, decodeURIComponent(url.pathname)));
@@ -137,13 +151,23 @@ interface Load {
   readonly warning: string;
 }
 
-async function loadOnce(url: string, isPane: boolean, officeSuffix: string): Promise<Load> {
+/**
+ * A browser with a fresh profile (cold cache), office.js served from @microsoft/office-js with
+ * `officeSuffix` appended, every other off-host request aborted. `close` also removes the profile.
+ */
+export async function freshBrowser(
+  officeSuffix: string,
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = mkdtempSync(path.join(tmpdir(), "bench-pane-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [...CHROMIUM_ARGS],
   });
+  const close = async (): Promise<void> => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
   try {
     await context.route(`${CDN}**`, async (route) => {
       const file = path.join(
@@ -165,6 +189,16 @@ async function loadOnce(url: string, isPane: boolean, officeSuffix: string): Pro
       (u) => u.hostname !== "127.0.0.1" && !u.href.startsWith(CDN),
       (route) => route.abort(),
     );
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { context, close };
+}
+
+async function loadOnce(url: string, isPane: boolean, officeSuffix: string): Promise<Load> {
+  const { context, close } = await freshBrowser(officeSuffix);
+  try {
     const page = await context.newPage();
     if (isPane) await page.addInitScript(watchPane(ESTIMATE_SELECTOR));
     await page.goto(url, { waitUntil: "commit" });
@@ -207,8 +241,7 @@ async function loadOnce(url: string, isPane: boolean, officeSuffix: string): Pro
     });
     return { usableMs, hasEstimate, bodyText, validatorLoaded, warning };
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
 }
 

@@ -62,7 +62,7 @@ class StandInError {
  * Excel's CustomFunctions global, enough for the functions to build their error values and for the
  * bundle to associate its ids. Installed on this realm's global object, where the bundle runs.
  */
-function installCustomFunctions(associated: Map<string, unknown>): void {
+export function installCustomFunctions(associated: Map<string, unknown>): void {
   (globalThis as { CustomFunctions?: unknown }).CustomFunctions = {
     Error: StandInError,
     ErrorCode: ERROR_CODES,
