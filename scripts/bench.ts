@@ -285,8 +285,9 @@ async function main(): Promise<number> {
   }
   if (rows.length === 0) {
     for (const m of chosen) {
-      process.stdout.write(`  ${m.name}...\n`);
+      const started = Date.now();
       rows.push(...runIsolated(m, args, env));
+      process.stdout.write(`  ${m.name}: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     }
   }
 

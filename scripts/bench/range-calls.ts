@@ -302,7 +302,7 @@ export async function rangeCalls(options: Options): Promise<Row[]> {
     }
 
     // Small sizes repeat the call so each sample covers about 200,000 rows (CPU time has a coarse grain).
-    const reps = Math.max(1, Math.round(200_000 / count));
+    const reps = Math.max(1, Math.round((options.smoke ? 50_000 : 200_000) / count));
     const subject = (): void => {
       for (let k = 0; k < reps; k++) sink += viaLayer().length;
     };
