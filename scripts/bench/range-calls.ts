@@ -270,6 +270,7 @@ export async function rangeCalls(options: Options): Promise<Row[]> {
   const skipAll = (why: string): Row[] => [
     ...sizes.map((n) => skipped(NAME, `${METRIC}, ${label(n)} rows`, "x", VS_FLOOR, why)),
     skipped(NAME, `ns/row at ${label(largest)} vs 1k rows`, "x", SCALE, why),
+    skipped(NAME, `ns/row above the floor at ${label(largest)} vs 1k rows`, "x", SCALE, why),
     skipped(NAME, `heap kept per row at ${label(largest)} vs result column`, "x", RETAINED, why),
     skipped(NAME, "every row a new provider spelling vs one", "x", SPELLINGS, why),
   ];
@@ -389,6 +390,16 @@ export async function rangeCalls(options: Options): Promise<Row[]> {
       SCALE,
       `IMG.COST ${last.nsRow.toFixed(0)} ns/row at ${label(last.rows)}, ${first.nsRow.toFixed(0)} at ${label(first.rows)} ` +
         `(floor ${last.nsFloor.toFixed(1)} and ${first.nsFloor.toFixed(1)}); GC ${pct(last.gcShare)} of the ${label(last.rows)} call`,
+    ),
+    measured(
+      NAME,
+      `ns/row above the floor at ${label(last.rows)} vs 1k rows`,
+      (last.nsRow - last.nsFloor) / Math.max(1e-9, first.nsRow - first.nsFloor),
+      "x",
+      SCALE,
+      `IMG.COST's own work per row, its time minus the floor's: ${(last.nsRow - last.nsFloor).toFixed(0)} ns at ${label(last.rows)}, ` +
+        `${(first.nsRow - first.nsFloor).toFixed(0)} ns at ${label(first.rows)}; the floor alone grows ${(last.nsFloor / first.nsFloor).toFixed(1)}x ` +
+        `(GC ${pct(last.gcShareFloor)} of its ${label(last.rows)} call: building a column of ${label(last.rows)} arrays)`,
     ),
     measured(
       NAME,
