@@ -94,10 +94,9 @@ describe("npm run bench -- --smoke --build", () => {
 
   it("prints the table with a status on every figure line", () => {
     for (const row of rows) {
+      const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       expect(run.stdout).toMatch(
-        new RegExp(
-          `${row.measurement}\\s+${row.metric.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}.*${row.status}`,
-        ),
+        new RegExp(`${escape(row.measurement)}\\s+${escape(row.metric)}.*${row.status}`),
       );
     }
   });
