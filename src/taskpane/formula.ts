@@ -2,6 +2,7 @@
  * The formula text that reproduces a quick estimate in a cell. Office.js writes formulas in the
  * en-US formula language (comma separators, "." decimals) whatever the user's locale.
  */
+import { readDecimalText } from "../core";
 export interface FormulaInput {
   provider: string;
   quality: string;
@@ -10,12 +11,13 @@ export interface FormulaInput {
   retry: string;
 }
 
-/** A typed number as a number; anything else stays text so the function names what is wrong. */
+/**
+ * A typed plain decimal as a number (the core's strict reader: "0x10" stays text); anything else
+ * stays text so the function names what is wrong.
+ */
 export function numberOrText(text: string): number | string {
   const trimmed = text.trim();
-  if (trimmed === "") return trimmed;
-  const n = Number(trimmed);
-  return Number.isFinite(n) ? n : trimmed;
+  return readDecimalText(trimmed) ?? trimmed;
 }
 
 /** A string literal for an Excel formula: wrapped in quotes, inner quotes doubled. */
