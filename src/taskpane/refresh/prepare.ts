@@ -7,6 +7,7 @@ import { loadBook } from "../../core";
 import type { BookDiff } from "./diff";
 import { diffBooks } from "./diff";
 import { sanityCheck } from "./sanity";
+import { bookProblems, MAX_PROBLEMS } from "./bookProblems";
 
 export interface Candidate {
   book: CompiledBook;
@@ -15,7 +16,8 @@ export interface Candidate {
   warnings: string[];
 }
 
-export type Prepared = { ok: true; candidate: Candidate } | { ok: false; message: string };
+export type Prepared =
+  { ok: true; candidate: Candidate } | { ok: false; message: string; details?: string[] };
 
 export function parseJsonText(
   text: string,
@@ -23,15 +25,35 @@ export function parseJsonText(
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    const detail = error instanceof Error ? error.message : "unreadable";
-    return { ok: false, message: `The feed is not valid JSON (${detail}).` };
+    const start = text.trimStart();
+    if (start.startsWith("<")) {
+      return {
+        ok: false,
+        message: `The feed is not valid JSON: the address returned a web page ("${start.slice(0, 24)}…"). Check that it points at the price feed itself.`,
+      };
+    }
+    const at = /position (\d+)/.exec(error instanceof Error ? error.message : "")?.[1];
+    return {
+      ok: false,
+      message: `The feed is not valid JSON: ${at === undefined ? "it is cut short or mistyped" : `it breaks at character ${at}`}. Check the file, or ask its publisher to fix it.`,
+    };
   }
 }
 
 export function prepareBook(json: unknown, origin: BookOrigin, current: CompiledBook): Prepared {
   const loaded = loadBook(json, origin);
   if (!loaded.ok) {
-    return { ok: false, message: `The feed is not a valid price book: ${loaded.message}` };
+    const problems = bookProblems(json);
+    const first = problems[0] ?? loaded.message;
+    const more =
+      problems.length > 1
+        ? ` (and ${problems.length - 1} more problem${problems.length === 2 ? "" : "s"})`
+        : "";
+    return {
+      ok: false,
+      message: `The feed is not a valid price book: ${first}${more}.`,
+      details: problems.slice(0, MAX_PROBLEMS),
+    };
   }
   const diff = diffBooks(current, loaded.value);
   const sanity = sanityCheck(loaded.value, diff, current);
