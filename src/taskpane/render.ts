@@ -76,13 +76,15 @@ export function renderBookSummary(
   const origin = originText(book, storedFrom);
   const stale = book.providers.filter((p) => priceStatus(p, today).badges.includes("stale"));
   const summary = byId("book-summary");
-  const parts: Child[] = [
+  const text = h(
+    "span",
+    { className: "summary-text" },
     `Prices version ${book.bookVersion} · ${shortOrigin(book)} · published ${formatDate(book.published)}`,
-  ];
-  if (stale.length > 0) {
-    parts.push(" · ", h("span", { className: "is-stale" }, `${stale.length} stale`));
-  }
-  summary.replaceChildren(...parts.filter((x): x is Node | string => !!x));
+  );
+  summary.replaceChildren(
+    text,
+    stale.length > 0 ? h("span", { className: "is-stale" }, `${stale.length} stale`) : "",
+  );
   summary.title = `Prices version ${book.bookVersion}, published ${formatDate(book.published)}, from ${origin}.${
     stale.length > 0
       ? ` ${stale.length} providers' prices were read more than ${STALE_AFTER_DAYS} days ago: ${stale.map((p) => p.name).join(", ")}.`
@@ -110,8 +112,20 @@ export function priceText(row: PriceRow): string {
   return row.listPrice !== null ? `${base} (list ${formatPrice(row.listPrice)})` : base;
 }
 
+const METERS: Record<string, string> = {
+  textInput: "text in",
+  cachedTextInput: "cached text in",
+  imageInput: "image in",
+  cachedImageInput: "cached image in",
+  imageOutput: "image out",
+  input: "text and image in",
+};
+
 function rowWhat(row: PriceRow): [string, string] {
-  if (row.unit === "1M tokens") return ["tokens", `${row.meter ?? "all"}, per 1M`];
+  if (row.unit === "1M tokens") {
+    const meter = row.meter ?? "tokens";
+    return ["per 1M tokens", METERS[meter] ?? meter];
+  }
   return [row.quality, row.size];
 }
 
