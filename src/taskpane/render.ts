@@ -83,7 +83,14 @@ export function renderBookSummary(
   );
   summary.replaceChildren(
     text,
-    stale.length > 0 ? h("span", { className: "is-stale" }, `${stale.length} stale`) : "",
+    stale.length > 0
+      ? h(
+          "span",
+          { className: "is-stale" },
+          h("span", { className: "visually-hidden" }, " · "),
+          `${stale.length} stale`,
+        )
+      : "",
   );
   summary.title = `Prices version ${book.bookVersion}, published ${formatDate(book.published)}, from ${origin}.${
     stale.length > 0

@@ -20,7 +20,7 @@ function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
 
 /** providers[2] ("openai").image[0].pricing.tiers[3].price */
 export function pathText(json: unknown, path: readonly PropertyKey[]): string {
-  if (path.length === 0) return "the whole feed";
+  if (path.length === 0) return "the feed's top level";
   let text = "";
   path.forEach((key, i) => {
     if (typeof key === "number") {

@@ -45,14 +45,13 @@ export function prepareBook(json: unknown, origin: BookOrigin, current: Compiled
   if (!loaded.ok) {
     const problems = bookProblems(json);
     const first = problems[0] ?? loaded.message;
-    const more =
-      problems.length > 1
-        ? ` (and ${problems.length - 1} more problem${problems.length === 2 ? "" : "s"})`
-        : "";
     return {
       ok: false,
-      message: `The feed is not a valid price book: ${first}${more}.`,
-      details: problems.slice(0, MAX_PROBLEMS),
+      message:
+        problems.length > 1
+          ? `The feed is not a valid price book (${problems.length} problems; see Details).`
+          : `The feed is not a valid price book: ${first}.`,
+      details: problems.length > 1 ? problems.slice(0, MAX_PROBLEMS) : [],
     };
   }
   const diff = diffBooks(current, loaded.value);

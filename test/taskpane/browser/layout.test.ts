@@ -72,19 +72,22 @@ describe.each([320, 350])("at %i px", (width) => {
       expect(background).toBe(scheme === "light" ? "rgb(250, 250, 250)" : "rgb(31, 31, 31)");
     });
 
-    it.each(TABS)("fits the $tab tab, with $what in view, and passes axe", async ({ tab, answer }) => {
-      await page.click(`#tab-${tab}`);
-      expect(await page.getAttribute(`#tab-${tab}`, "aria-selected")).toBe("true");
-      await page.evaluate(() => window.scrollTo(0, 0));
-      const o = await overflow(page);
-      expect(o.wide).toEqual([]);
-      expect(o.scroll).toBeLessThanOrEqual(o.width);
-      const box = await page.locator(answer).first().boundingBox();
-      expect(box).not.toBeNull();
-      expect((box?.y ?? Infinity) + (box?.height ?? 0)).toBeLessThanOrEqual(PANE_HEIGHT);
-      expect(await seriousViolations(page)).toEqual([]);
-      await page.screenshot({ path: join(SCREENSHOTS, `pane-${tab}-${width}-${scheme}.png`) });
-    });
+    it.each(TABS)(
+      "fits the $tab tab, with $what in view, and passes axe",
+      async ({ tab, answer }) => {
+        await page.click(`#tab-${tab}`);
+        expect(await page.getAttribute(`#tab-${tab}`, "aria-selected")).toBe("true");
+        await page.evaluate(() => window.scrollTo(0, 0));
+        const o = await overflow(page);
+        expect(o.wide).toEqual([]);
+        expect(o.scroll).toBeLessThanOrEqual(o.width);
+        const box = await page.locator(answer).first().boundingBox();
+        expect(box).not.toBeNull();
+        expect((box?.y ?? Infinity) + (box?.height ?? 0)).toBeLessThanOrEqual(PANE_HEIGHT);
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.screenshot({ path: join(SCREENSHOTS, `pane-${tab}-${width}-${scheme}.png`) });
+      },
+    );
   });
 });
 
