@@ -4,7 +4,8 @@
  * failure in words a user acts on), rolls back and redoes, and passes an accessibility scan. IMG.COST is called through what the functions bundle registered in
  * the same page, to show the functions price with the book the pane applied.
  */
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { daysSince } from "../../../src/core";
 import { bundledCopy, openaiTier, provider, type Json } from "../fixtures";
@@ -341,6 +342,47 @@ describe("the pane outside Excel", () => {
     await page.selectOption("#est-quality", "high");
     // 1,000 x 2.5 = 2,500
     expect(await estimateTotal(page)).toBe("$2,500.00");
+    await page.close();
+  });
+
+  it("shows a provider's price history when the book holds more than one price set", async () => {
+    h.feeds.set(
+      "/feeds/two-sets.json",
+      jsonFeed(
+        readFileSync(resolve(__dirname, "../../fixtures/books/dated.two-price-sets.json"), "utf8"),
+      ),
+    );
+    const page = await h.open();
+    await refreshFrom(page, `${h.origin}/feeds/two-sets.json`);
+    // Older and smaller than the bundled book: applying it needs the confirmation box.
+    await page.check("#confirm-drastic");
+    await page.click("#apply");
+    await page.waitForFunction(() =>
+      (document.querySelector("#book-summary")?.textContent ?? "").includes("test.1"),
+    );
+    const openai = page.locator('.price-group[data-provider="openai"]');
+    expect(await openai.locator(".history summary").textContent()).toBe(
+      "Price history (2 price sets)",
+    );
+    const sets = await openai.locator(".history .history-date").allTextContents();
+    // Newest first: the June cut, then the April launch prices.
+    expect(sets).toEqual(["In effect from Jun 1, 2026", "In effect from Apr 21, 2026"]);
+    await openai.locator(".history summary").click();
+    const launch = await openai
+      .locator(".history table")
+      .nth(1)
+      .locator("tbody tr")
+      .allTextContents();
+    // The fixture's launch set: low 1024x1024 at 0.006, its June cut 0.004.
+    expect(launch[0]).toBe("low1024x1024$0.006");
+    expect(await openai.locator(":scope > table tbody tr").first().textContent()).toBe(
+      "low1024x1024$0.004",
+    );
+    // A provider with one set shows no history.
+    expect(await page.locator('.price-group[data-provider="openai-batch"] .history').count()).toBe(
+      0,
+    );
+    await shot(page, "12-price-history", '.price-group[data-provider="openai"]');
     await page.close();
   });
 
