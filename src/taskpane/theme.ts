@@ -16,18 +16,26 @@ export function luminance(color: string): number | null {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
+interface ThemeLike {
+  bodyBackgroundColor?: unknown;
+  /** Newer hosts say it outright (OfficeTheme.isDarkTheme, preview API). */
+  isDarkTheme?: unknown;
+}
+
 /** Sets data-theme from Office's theme; leaves it unset (prefers-color-scheme) outside Office. */
 export function applyOfficeTheme(): void {
-  let background: string | undefined;
+  let theme: ThemeLike | undefined;
   try {
-    background = (
-      globalThis as { Office?: { context?: { officeTheme?: { bodyBackgroundColor?: string } } } }
-    ).Office?.context?.officeTheme?.bodyBackgroundColor;
+    theme = (globalThis as { Office?: { context?: { officeTheme?: ThemeLike } } }).Office?.context
+      ?.officeTheme;
   } catch {
-    background = undefined;
+    theme = undefined;
   }
-  if (typeof background !== "string") return;
-  const l = luminance(background);
-  if (l === null) return;
-  document.documentElement.dataset["theme"] = l < 0.2 ? "dark" : "light";
+  if (theme === undefined || theme === null) return;
+  let dark: boolean | null = typeof theme.isDarkTheme === "boolean" ? theme.isDarkTheme : null;
+  if (dark === null && typeof theme.bodyBackgroundColor === "string") {
+    const l = luminance(theme.bodyBackgroundColor);
+    if (l !== null) dark = l < 0.2;
+  }
+  if (dark !== null) document.documentElement.dataset["theme"] = dark ? "dark" : "light";
 }

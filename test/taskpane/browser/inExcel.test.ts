@@ -18,7 +18,7 @@ const OFFICE_STUB = `(() => {
     HostType: { Excel: "Excel" },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     onReady: () => Promise.resolve({ host: "Excel", platform: "PC" }),
-    context: { document: { settings: {
+    context: { officeTheme: { bodyBackgroundColor: sessionStorage.getItem("office-body-background") || "#ffffff" }, document: { settings: {
       get: (k) => (Object.prototype.hasOwnProperty.call(store, k) ? store[k] : null),
       set: (k, v) => { store[k] = v; },
       remove: (k) => { delete store[k]; },
@@ -502,5 +502,24 @@ it("inserts the budget plan as a sheet of IMG formulas", async () => {
   expect(cells.some((c) => c.startsWith("=IMG.AFFORD(Monthly_cap,Provider,Quality,Size,"))).toBe(
     true,
   );
+  await page.close();
+});
+
+it("follows Office's dark theme inside Excel, whatever the browser prefers", async () => {
+  const page = await h.open();
+  await page.emulateMedia({ colorScheme: "light" });
+  // A dark Office theme reports a dark body background (OfficeTheme.bodyBackgroundColor).
+  await page.evaluate(() => sessionStorage.setItem("office-body-background", "#262626"));
+  await reopen(page);
+  expect(await page.getAttribute("html", "data-theme")).toBe("dark");
+  // Fluent's dark neutral background 2.
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+    "rgb(31, 31, 31)",
+  );
+  await page.screenshot({ path: join(SCREENSHOTS, "13-office-dark-theme.png") });
+  await page.evaluate(() => sessionStorage.setItem("office-body-background", "#ffffff"));
+  await reopen(page);
+  expect(await page.getAttribute("html", "data-theme")).toBe("light");
+  await page.evaluate(() => sessionStorage.clear());
   await page.close();
 });
