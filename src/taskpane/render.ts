@@ -156,6 +156,11 @@ function pricesTable(rows: readonly PriceRow[], info: ProviderInfo, today: strin
       const [quality, size] = rowWhat(row);
       const status = priceStatus(info, today, row);
       const disputed = status.badges.includes("disputed");
+      // How the price was obtained, when it is not simply published: derived, bound, ...
+      const how =
+        status.status !== null && !["published", "disputed"].includes(status.status)
+          ? status.status
+          : null;
       return h(
         "tr",
         { title: row.notes },
@@ -165,7 +170,14 @@ function pricesTable(rows: readonly PriceRow[], info: ProviderInfo, today: strin
           "td",
           { className: "num" },
           priceText(row),
-          disputed ? h("span", { className: "badge badge-disputed" }, " disputed") : null,
+          how !== null ? h("span", { className: "status-tag" }, how) : null,
+          disputed
+            ? h(
+                "span",
+                { className: "badge badge-disputed", title: badgeText("disputed", status) },
+                "disputed",
+              )
+            : null,
         ),
       );
     }),
