@@ -163,9 +163,15 @@ function canonical(value: unknown): string {
   );
 }
 
-/** True when a feed holds exactly the book in use: nothing to review, nothing to apply. */
-export function sameBook(a: CompiledBook, b: CompiledBook): boolean {
-  return a === b || canonical(a.json) === canonical(b.json);
+/**
+ * True when a feed holds exactly the book in use: nothing to review, nothing to apply. The prices
+ * sheet renames the version it reads back ("… (edited in a sheet)"), so it compares without it.
+ */
+export function sameBook(a: CompiledBook, b: CompiledBook, ignoreVersion = false): boolean {
+  if (a === b) return true;
+  const data = (book: CompiledBook) =>
+    ignoreVersion ? { ...book.json, bookVersion: "" } : book.json;
+  return canonical(data(a)) === canonical(data(b));
 }
 
 /**

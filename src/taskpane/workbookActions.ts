@@ -7,7 +7,7 @@ import { getActiveBook } from "../shared/activeBook";
 import { writeTemplate } from "../templates/writer";
 import type { BudgetInput, Budget } from "./budget";
 import { budgetSheet } from "./budget";
-import { review } from "./applying";
+import { review, sameBook } from "./applying";
 import { costFormula, type EstimateInput } from "./estimate";
 import { insertFormulaInSelection } from "./excelOps";
 import { loadValidation } from "./loadValidation";
@@ -69,6 +69,13 @@ export async function readSheetClicked(): Promise<void> {
     showMessage(
       `The sheet "${sheet.sheetName}" was not used: ${sanity.problems.join(" ")} The prices in use are unchanged.`,
       "error",
+    );
+    return;
+  }
+  if (sameBook(loaded.value, getActiveBook(), true)) {
+    showMessage(
+      `Already up to date: the sheet "${sheet.sheetName}" holds the prices in use. Nothing to apply.`,
+      "success",
     );
     return;
   }

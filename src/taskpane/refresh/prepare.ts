@@ -51,7 +51,16 @@ export function prepareBook(json: unknown, origin: BookOrigin, current: Compiled
         problems.length > 1
           ? `The feed is not a valid price book (${problems.length} problems; see Details).`
           : `The feed is not a valid price book: ${first}.`,
-      details: problems.length > 1 ? problems.slice(0, MAX_PROBLEMS) : [],
+      ...(problems.length > 1
+        ? {
+            details: [
+              ...problems.slice(0, MAX_PROBLEMS),
+              ...(problems.length > MAX_PROBLEMS
+                ? [`…and ${problems.length - MAX_PROBLEMS} more`]
+                : []),
+            ],
+          }
+        : {}),
     };
   }
   const diff = diffBooks(current, loaded.value);

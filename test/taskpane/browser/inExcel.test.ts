@@ -334,6 +334,13 @@ it("writes the prices to a new sheet, reads an edit back through the review, and
       ).__workbook.setCell("Prices", "H7", v);
     }, value);
 
+  // Unedited, the sheet holds the prices in use: nothing to review.
+  await page.click("#read-sheet");
+  expect(await messageStarting(page, "Already up to date")).toBe(
+    'Already up to date: the sheet "Prices" holds the prices in use. Nothing to apply.',
+  );
+  expect(await page.isHidden("#review")).toBe(true);
+
   await setPrice("abc");
   await page.click("#read-sheet");
   await page.waitForFunction(() =>
