@@ -63,6 +63,69 @@ function rewriteOrigin(text, base) {
     .join(base);
 }
 
+// ---- development and production identities ----------------------------------------------------
+
+/**
+ * manifest.xml in the repository is the development add-in (https://localhost:3000). A build for
+ * ADDIN_HOST gives dist/manifest.xml the production identity: another <Id> and the plain name, so
+ * Office treats them as two add-ins and both can be installed side by side.
+ */
+const DEVELOPMENT_ID = "e2b0cae4-e0e5-4c42-be8d-9f9c24e591db";
+const PRODUCTION_ID = "f9b563b5-308e-4512-9549-23fab3bfcd15";
+const DEVELOPMENT_SUFFIX = " (localhost)";
+
+function productionIdentity(text) {
+  const id = `<Id>${DEVELOPMENT_ID}</Id>`;
+  const name = /(<DisplayName DefaultValue="[^"]*?) \(localhost\)(" \/>)/;
+  if (!text.includes(id) || !name.test(text)) {
+    throw new Error(
+      `manifest.xml must keep the development <Id> ${DEVELOPMENT_ID} and a DisplayName ending in ` +
+        `"${DEVELOPMENT_SUFFIX}"; the production build replaces them.`,
+    );
+  }
+  return text.split(id).join(`<Id>${PRODUCTION_ID}</Id>`).replace(name, "$1$2");
+}
+
+/** dist/manifest.xml: addresses on `base`, and the production identity when it is not localhost. */
+function manifestFor(text, base) {
+  const rewritten = rewriteOrigin(text, base);
+  return base === DEV_ORIGIN ? rewritten : productionIdentity(rewritten);
+}
+
+// ---- the development server -------------------------------------------------------------------
+
+/**
+ * Headers Excel needs to read functions.json, functions.js and the price feed from this server.
+ * Excel on the web fetches functions.json from its own origin (*.officeapps.live.com), so without
+ * Access-Control-Allow-Origin the functions never register (OfficeDev/Excel-Custom-Functions #212,
+ * office-js #3970). Chromium-based browsers and WebView2 also ask a public page for permission
+ * before it reads localhost (Private Network Access): the preflight is answered below.
+ */
+const CORS_HEADERS = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+  "Access-Control-Allow-Headers": "*",
+  "Access-Control-Allow-Private-Network": "true",
+};
+
+/**
+ * The https server: the trusted localhost certificate that `npx office-addin-dev-certs install`
+ * puts in ~/.office-addin-dev-certs when it exists (Excel on Windows and Mac accept only a
+ * certificate the system trusts), otherwise webpack-dev-server's own self-signed one (no install,
+ * no sudo; accepted once in the browser for Excel on the web). DEV_CERTS_DIR points elsewhere.
+ */
+function devServerHttps() {
+  const dir =
+    process.env.DEV_CERTS_DIR || path.join(require("os").homedir(), ".office-addin-dev-certs");
+  const cert = path.join(dir, "localhost.crt");
+  const key = path.join(dir, "localhost.key");
+  const ca = path.join(dir, "ca.crt");
+  if (!fs.existsSync(cert) || !fs.existsSync(key)) return "https";
+  const options = { cert: fs.readFileSync(cert), key: fs.readFileSync(key) };
+  if (fs.existsSync(ca)) options.ca = fs.readFileSync(ca);
+  return { type: "https", options };
+}
+
 // ---- help.html: the README as a page, so each function's @helpurl anchor resolves -----------------
 
 const escapeHtml = (text) =>
@@ -185,6 +248,52 @@ class RewriteFunctionsJsonOrigin {
   }
 }
 
+/**
+ * Lets Excel pass error cells to the functions, so an error in an input range stays in its own row
+ * (=IMG.COST(A2:A100, ..., B2:B100) with B7 #N/A: #N/A in row 7 only) instead of Excel not calling
+ * the function and showing the error for the whole result. Without the flag, "an error value in an
+ * argument stops Excel from calling the function"; with it, every parameter of type `any` or
+ * `any[][]` receives errors as CustomFunctions.Error values. It is a top-level property of
+ * functions.json (learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json#allowerrorfordatatypeany),
+ * and the JSDoc metadata generator cannot emit it ("can only be used with manually created JSON
+ * metadata": learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors), so it is added
+ * here. The build fails if a range parameter is not of type `any`, since the flag would not reach it.
+ */
+class AllowErrorInputs {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("AllowErrorInputs", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "AllowErrorInputs", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        () => {
+          const asset = compilation.getAsset("functions.json");
+          if (asset === undefined) {
+            compilation.errors.push(new Error("functions.json was not generated"));
+            return;
+          }
+          const metadata = JSON.parse(asset.source.source().toString());
+          for (const f of metadata.functions) {
+            for (const p of f.parameters) {
+              if (p.dimensionality === "matrix" && (p.type ?? "any") !== "any") {
+                compilation.errors.push(
+                  new Error(
+                    `IMG.${f.id} parameter ${p.name} takes a range of type ${p.type}: declare it any[][] ` +
+                      "so error cells reach the function row by row.",
+                  ),
+                );
+              }
+            }
+          }
+          const withFlag = { allowErrorForDataTypeAny: true, ...metadata };
+          compilation.updateAsset(
+            "functions.json",
+            new webpack.sources.RawSource(JSON.stringify(withFlag, null, 2)),
+          );
+        },
+      );
+    });
+  }
+}
+
 module.exports = (_env, argv) => {
   const production = argv.mode !== "development";
   const origin = production ? productionBase() : DEV_ORIGIN;
@@ -238,6 +347,7 @@ module.exports = (_env, argv) => {
         output: "functions.json",
         input: "./src/functions/functions.ts",
       }),
+      new AllowErrorInputs(),
       new RewriteFunctionsJsonOrigin(origin),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
@@ -252,7 +362,7 @@ module.exports = (_env, argv) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => rewriteOrigin(content.toString(), origin),
+            transform: (content) => manifestFor(content.toString(), origin),
           },
           {
             from: "README.md",
@@ -265,11 +375,24 @@ module.exports = (_env, argv) => {
       }),
     ],
     devServer: {
-      // webpack-dev-server's own self-signed certificate: works without installing a CA (no sudo).
-      server: "https",
+      // A trusted localhost certificate when one is installed, else webpack-dev-server's own.
+      server: devServerHttps(),
       port: DEV_PORT,
       host: "localhost",
-      headers: { "Access-Control-Allow-Origin": "*" },
+      headers: CORS_HEADERS,
+      // A CORS preflight (OPTIONS) gets 204 with the headers above instead of a 404.
+      setupMiddlewares: (middlewares) => [
+        {
+          name: "cors-preflight",
+          middleware: (req, res, next) => {
+            if (req.method !== "OPTIONS") return next();
+            for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
+            res.statusCode = 204;
+            res.end();
+          },
+        },
+        ...middlewares,
+      ],
       // Serves the build's output (what a build writes to dist/) from memory: a development build
       // must not overwrite a production dist/ that tests and the bench use, nor stale files leak in.
       static: false,

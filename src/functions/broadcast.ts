@@ -6,11 +6,17 @@
  * other argument must have the same shape (rows x columns), and the result has that shape. Each
  * result cell is a number or an Excel error, so one bad row never stops the others.
  *
+ * Every cell, single or in a range, is read through its parameter's blank rule (params.ts), so a
+ * blank gives the same answer whether Excel passed 0, null, undefined or "". An error cell (Excel
+ * passes them because functions.json allows errors for `any` parameters) is that row's result,
+ * as a native formula filled down would show it; see passOnError for #REF! and #NAME?.
+ *
  * This is the hot path of =IMG.COST(A2:A100001, ...): one pass, a preallocated result, one scratch
  * array reused for every cell, and errors built only for the cells that fail.
  */
 import type { Failure, Result } from "../core";
-import { isErrorValue, toExcelError, valueError } from "./errors";
+import { isErrorValue, passOnError, toExcelError, valueError } from "./errors";
+import { readParam, type Param, type ParamKind } from "./params";
 
 /** Computes one cell from the argument values of that cell (the scratch array, read-only). */
 export type CellCompute = (values: readonly unknown[]) => Result<number>;
@@ -27,14 +33,13 @@ function describeShape(rows: number, columns: number): string {
   return `${rowText} x ${columnText}`;
 }
 
-function readArgument(value: unknown, blankIsOmitted: boolean): Argument {
+function readArgument(value: unknown, kind: ParamKind): Argument {
   if (!Array.isArray(value)) {
-    return { cells: null, single: blankIsOmitted && value === "" ? null : value };
+    return { cells: null, single: readParam(kind, value) };
   }
   const first: unknown = value[0];
   if (value.length === 1 && Array.isArray(first) && first.length === 1) {
-    const only: unknown = first[0];
-    return { cells: null, single: blankIsOmitted && only === "" ? null : only };
+    return { cells: null, single: readParam(kind, first[0]) };
   }
   return { cells: value as unknown[][], single: undefined };
 }
@@ -43,24 +48,24 @@ function readArgument(value: unknown, blankIsOmitted: boolean): Argument {
  * Evaluates `compute` for every cell of the broadcast shape of `args`.
  *
  * @param functionName for messages, e.g. "IMG.COST"
- * @param names the parameter names, in order, for messages
+ * @param declared the parameters in order: names for messages, kinds for blank cells
  * @param args the arguments as Excel passed them
- * @param optionalFrom index of the first optional parameter: for those, a blank cell means omitted
  */
 export function broadcast(
   functionName: string,
-  names: readonly string[],
+  declared: readonly Param[],
   args: readonly unknown[],
-  optionalFrom: number,
   compute: CellCompute,
 ): unknown[][] {
   const count = args.length;
+  const names = declared.map((p) => p.name);
+  const kinds = declared.map((p) => p.kind);
   const read: Argument[] = new Array<Argument>(count);
   let rows = 1;
   let columns = 1;
   let shapeFrom = -1;
   for (let a = 0; a < count; a++) {
-    const argument = readArgument(args[a], a >= optionalFrom);
+    const argument = readArgument(args[a], kinds[a] as ParamKind);
     read[a] = argument;
     const cells = argument.cells;
     if (cells === null) continue;
@@ -105,12 +110,18 @@ export function broadcast(
   }
 
   const scratch: unknown[] = new Array<unknown>(count);
-  // An error value given as a single cell is every row's error.
-  let singleError: CustomFunctions.Error | null = null;
+  // An error value given as a single cell is every row's error, unless an earlier parameter's
+  // cell in that row holds one: the first error in parameter order wins, as in one cell's formula.
+  const singleErrors: (CustomFunctions.Error | null)[] = new Array<CustomFunctions.Error | null>(
+    count,
+  );
+  let anySingleError = false;
   for (let a = 0; a < count; a++) {
     const single = (read[a] as Argument).single;
     scratch[a] = single;
-    if (singleError === null && isErrorValue(single)) singleError = single;
+    const error = isErrorValue(single) ? passOnError(single, `${functionName}: ${names[a]}`) : null;
+    singleErrors[a] = error;
+    if (error !== null) anySingleError = true;
   }
   const result: unknown[][] = new Array<unknown[]>(rows);
   let lastFailure: Failure | null = null;
@@ -118,13 +129,19 @@ export function broadcast(
   for (let r = 0; r < rows; r++) {
     const out: unknown[] = new Array<unknown>(columns);
     for (let c = 0; c < columns; c++) {
-      let incoming: CustomFunctions.Error | null = singleError;
+      let incoming: CustomFunctions.Error | null = null;
       for (let a = 0; a < count; a++) {
         const cells = (read[a] as Argument).cells;
-        if (cells === null) continue;
-        let value = (cells[r] as readonly unknown[])[c];
-        if (a >= optionalFrom && value === "") value = null;
-        if (incoming === null && isErrorValue(value)) incoming = value;
+        if (cells === null) {
+          if (anySingleError && incoming === null) incoming = singleErrors[a] ?? null;
+          continue;
+        }
+        const value = readParam(kinds[a] as ParamKind, (cells[r] as readonly unknown[])[c]);
+        if (incoming === null && isErrorValue(value))
+          incoming = passOnError(
+            value,
+            `${functionName}: ${names[a]} (row ${r + 1}${columns > 1 ? `, column ${c + 1}` : ""})`,
+          );
         scratch[a] = value;
       }
       if (incoming !== null) {
@@ -147,4 +164,24 @@ export function broadcast(
     result[r] = out;
   }
   return result;
+}
+
+/**
+ * The arguments of a function that takes single values (CHEAPEST, PRICES, ASOF, SOURCE), each read
+ * through its parameter's blank rule, or the error its cell shows when one of them is an error value
+ * (the first, in parameter order, as Excel's own functions do).
+ */
+export function readScalars(
+  functionName: string,
+  declared: readonly Param[],
+  args: readonly unknown[],
+): unknown[] | CustomFunctions.Error {
+  const values = new Array<unknown>(declared.length);
+  for (let a = 0; a < declared.length; a++) {
+    const param = declared[a] as Param;
+    const value = args[a];
+    if (isErrorValue(value)) return passOnError(value, `${functionName}: ${param.name}`);
+    values[a] = readParam(param.kind, value);
+  }
+  return values;
 }

@@ -49,6 +49,40 @@ export function isErrorValue(value: unknown): value is CustomFunctions.Error {
 }
 
 /**
+ * Errors Excel can show as a function's result. #NAME? and #REF! may arrive as inputs but cannot be
+ * returned ("supported as a custom function input error, but not as a custom function output
+ * error": learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors), and only #VALUE!
+ * and #N/A carry a message.
+ */
+const RETURNABLE: ReadonlySet<string> = new Set(["#DIV/0!", "#NUM!", "#NULL!", "#VALUE!", "#N/A"]);
+const WITH_MESSAGE: ReadonlySet<string> = new Set(["#VALUE!", "#N/A"]);
+
+const NOT_RETURNABLE_MEANING: Readonly<Record<string, string>> = {
+  "#REF!": "a reference to cells that no longer exist",
+  "#NAME?": "a name or function Excel does not know",
+};
+
+/**
+ * The error a cell shows for an error value that arrived as an argument: #DIV/0!, #NUM!, #NULL!,
+ * #VALUE! and #N/A come back as themselves (#VALUE! and #N/A with their message); #REF!, #NAME? or
+ * any other error Excel cannot take back become #VALUE! with a message naming the original.
+ */
+export function passOnError(error: CustomFunctions.Error, where: string): CustomFunctions.Error {
+  const code = String(error.code);
+  if (RETURNABLE.has(code)) {
+    const message = (error as { message?: unknown }).message;
+    return WITH_MESSAGE.has(code) && typeof message === "string" && message !== ""
+      ? new CustomFunctions.Error(code as CustomFunctions.ErrorCode, message)
+      : new CustomFunctions.Error(code as CustomFunctions.ErrorCode);
+  }
+  const meaning = NOT_RETURNABLE_MEANING[code];
+  return valueError(
+    `${where} holds ${code}${meaning === undefined ? "" : ` (${meaning})`}. Excel cannot show ${code} ` +
+      `as an add-in function's result, so this cell shows #VALUE!. Fix the cell it comes from.`,
+  );
+}
+
+/**
  * A #VALUE! error for something that should never happen (a defect, not bad input), so the cell
  * says what went wrong instead of Excel's bare #VALUE!.
  */

@@ -7,7 +7,8 @@
  * - all are synchronous, so no input can leave a cell on #BUSY!;
  * - COST, PRICE, TOKENCOST and AFFORD take ranges for any argument (see broadcast.ts) and always
  *   return a matrix; Excel shows a 1x1 matrix as a plain value;
- * - nothing here touches window, document or Office at load time, so the bundle loads in Node.
+ * - nothing here touches window or document at load time, and Office only to see whether it is
+ *   there (startRuntime), so the bundle loads in Node.
  *
  * The webpack metadata plugin reads the JSDoc below into functions.json and appends the
  * CustomFunctions.associate calls; there are none to write by hand.
@@ -26,8 +27,19 @@ import {
   type ProviderInfo,
 } from "../core";
 import { getActiveBook } from "../shared/activeBook";
-import { broadcast, type CellCompute } from "./broadcast";
-import { isErrorValue, toExcelError, unexpectedError, valueError } from "./errors";
+import { startRuntime } from "../shared/startup";
+import { broadcast, readScalars, type CellCompute } from "./broadcast";
+import { toExcelError, unexpectedError, valueError } from "./errors";
+import type { Param } from "./params";
+import {
+  AFFORD_PARAMS,
+  CHEAPEST_PARAMS,
+  COST_PARAMS,
+  PRICE_PARAMS,
+  PRICES_PARAMS,
+  PROVIDER_PARAM,
+  TOKENCOST_PARAMS,
+} from "./signatures";
 import {
   bookText,
   cheapestTable,
@@ -37,17 +49,8 @@ import {
   sourceText,
 } from "./tables";
 
-const COST_PARAMS = ["provider", "quality", "size", "volume", "retry"] as const;
-const PRICE_PARAMS = ["provider", "quality", "size"] as const;
-const TOKENCOST_PARAMS = [
-  "provider",
-  "textInputTokens",
-  "imageInputTokens",
-  "imageOutputTokens",
-  "cachedTextTokens",
-  "cachedImageTokens",
-] as const;
-const AFFORD_PARAMS = ["budget", "provider", "quality", "size", "retry"] as const;
+// In Excel, apply the book stored in the workbook as soon as the runtime starts (see startup.ts).
+void startRuntime();
 
 /**
  * COST, PRICE, TOKENCOST and AFFORD: `compute` (given the active book) for each row of the
@@ -55,13 +58,12 @@ const AFFORD_PARAMS = ["budget", "provider", "quality", "size", "retry"] as cons
  */
 function perRow(
   functionName: string,
-  names: readonly string[],
+  declared: readonly Param[],
   args: readonly unknown[],
-  optionalFrom: number,
   compute: (book: CompiledBook) => CellCompute,
 ): any[][] {
   try {
-    return broadcast(functionName, names, args, optionalFrom, compute(getActiveBook()));
+    return broadcast(functionName, declared, args, compute(getActiveBook()));
   } catch (error) {
     return [[unexpectedError(functionName, error)]];
   }
@@ -74,8 +76,8 @@ function perRow(
  * @param provider Provider id or name, e.g. "openai", "atlas", "prospolabs" (see IMG.PROVIDERS()).
  * @param quality low, medium, high or auto. auto prices as high, the most auto can cost.
  * @param size WIDTHxHEIGHT such as "1024x1024", or square, portrait, landscape.
- * @param volume Number of images you plan to keep (0 or more).
- * @param [retry] Retry multiplier for discarded attempts, 1 or more (1.2 = one in six regenerated). Default 1.
+ * @param volume Number of images you plan to keep (0 or more; blank counts as 0).
+ * @param [retry] Retry multiplier for discarded attempts, 1 or more (1.2 = one in six regenerated). Blank or 0: 1.
  * @returns Total USD, or one total per row for ranges.
  */
 export function cost(
@@ -89,7 +91,6 @@ export function cost(
     "IMG.COST",
     COST_PARAMS,
     [provider, quality, size, volume, retry ?? null],
-    4,
     (book) => (v) => coreCost(book, v[0], v[1], v[2], v[3], v[4]),
   );
 }
@@ -108,7 +109,6 @@ export function price(provider: any[][], quality: any[][], size: any[][]): any[]
     "IMG.PRICE",
     PRICE_PARAMS,
     [provider, quality, size],
-    3,
     (book) => (v) => corePrice(book, v[0], v[1], v[2]),
   );
 }
@@ -145,7 +145,6 @@ export function tokencost(
     "IMG.TOKENCOST",
     TOKENCOST_PARAMS,
     args,
-    4,
     (book) => (v) =>
       coreTokenCost(book, v[0], {
         textInput: v[1],
@@ -161,11 +160,11 @@ export function tokencost(
  * How many whole images a budget in USD buys: budget / (price per image x retry), rounded down. Takes ranges.
  * @customfunction AFFORD
  * @helpurl https://localhost:3000/help.html#imgafford
- * @param budget Budget in USD (0 or more).
+ * @param budget Budget in USD (0 or more; blank counts as 0).
  * @param provider Provider id or name, e.g. "openai", "atlas", "prospolabs" (see IMG.PROVIDERS()).
  * @param quality low, medium, high or auto. auto prices as high, the most auto can cost.
  * @param size WIDTHxHEIGHT such as "1024x1024", or square, portrait, landscape.
- * @param [retry] Retry multiplier for discarded attempts, 1 or more. Default 1.
+ * @param [retry] Retry multiplier for discarded attempts, 1 or more. Blank or 0: 1.
  * @returns Whole images, or one count per row for ranges.
  */
 export function afford(
@@ -179,23 +178,13 @@ export function afford(
     "IMG.AFFORD",
     AFFORD_PARAMS,
     [budget, provider, quality, size, retry ?? null],
-    4,
     (book) => (v) => coreAfford(book, v[0], v[1], v[2], v[3], v[4]),
   );
 }
 
-/** An error value among scalar arguments (an error cell given to CHEAPEST, PRICES, ASOF, SOURCE). */
-function firstErrorValue(...args: unknown[]): CustomFunctions.Error | null {
-  for (const arg of args) if (isErrorValue(arg)) return arg;
-  return null;
-}
-
-/** A blank cell for an optional scalar argument means "left out", as Excel passes null for one. */
-const omittedIfBlank = (value: unknown): unknown =>
-  value === undefined || value === "" ? null : value;
-
+/** `top` after its blank rule: null (all), or a whole number of 1 or more. */
 function readTop(top: unknown): number | CustomFunctions.Error | null {
-  if (top === null || top === undefined || top === "") return null;
+  if (top === null) return null;
   if (typeof top === "number" && Number.isInteger(top) && top >= 1) return top;
   const shown =
     typeof top === "string"
@@ -204,7 +193,7 @@ function readTop(top: unknown): number | CustomFunctions.Error | null {
         ? String(top).toUpperCase()
         : String(top);
   return valueError(
-    `IMG.CHEAPEST: top must be a whole number of 1 or more (or left out for all); got ${shown}.`,
+    `IMG.CHEAPEST: top must be a whole number of 1 or more (blank or 0 for all); got ${shown}.`,
   );
 }
 
@@ -214,28 +203,23 @@ function readTop(top: unknown): number | CustomFunctions.Error | null {
  * @helpurl https://localhost:3000/help.html#imgcheapest
  * @param quality low, medium, high or auto. auto prices as high, the most auto can cost.
  * @param size WIDTHxHEIGHT such as "1024x1024", or square, portrait, landscape.
- * @param [volume] Number of images for the total column. Default 1.
- * @param [retry] Retry multiplier, 1 or more. Default 1.
- * @param [top] Show only this many of the cheapest providers. Default all.
+ * @param [volume] Number of images for the total column. Blank or 0: 1.
+ * @param [retry] Retry multiplier, 1 or more. Blank or 0: 1.
+ * @param [top] Show only this many of the cheapest providers. Blank or 0: all.
  * @returns A table: provider, price per image, total, multiple of cheapest; then a footer row.
  */
 export function cheapest(quality: any, size: any, volume?: any, retry?: any, top?: any): any[][] {
   try {
-    const incoming = firstErrorValue(quality, size, volume, retry, top);
-    if (incoming !== null) return [[incoming]];
-    const limit = readTop(top);
+    const read = readScalars("IMG.CHEAPEST", CHEAPEST_PARAMS, [quality, size, volume, retry, top]);
+    if (!Array.isArray(read)) return [[read]];
+    const [q0, s0, volume0, retry0, top0] = read;
+    const limit = readTop(top0);
     if (limit !== null && typeof limit === "object") return [[limit]];
-    const ranking = rank(
-      getActiveBook(),
-      quality,
-      size,
-      omittedIfBlank(volume),
-      omittedIfBlank(retry),
-    );
+    const ranking = rank(getActiveBook(), q0, s0, volume0, retry0);
     if (!ranking.ok) return [[toExcelError(ranking)]];
     // rank() accepted both, so both parse; the footer names them as priced ("auto" as high).
-    const q = parseQuality(quality);
-    const s = parseSize(size);
+    const q = parseQuality(q0);
+    const s = parseSize(s0);
     const wanted = q.ok && s.ok ? `${q.value} ${s.value.key}` : "this quality and size";
     return cheapestTable(ranking.value, limit, wanted);
   } catch (error) {
@@ -252,9 +236,9 @@ export function cheapest(quality: any, size: any, volume?: any, retry?: any, top
  */
 export function prices(provider?: any): any[][] {
   try {
-    const incoming = firstErrorValue(provider);
-    if (incoming !== null) return [[incoming]];
-    const rows = priceRows(getActiveBook(), omittedIfBlank(provider));
+    const read = readScalars("IMG.PRICES", PRICES_PARAMS, [provider]);
+    if (!Array.isArray(read)) return [[read]];
+    const rows = priceRows(getActiveBook(), read[0]);
     if (!rows.ok) return [[toExcelError(rows)]];
     return pricesTable(rows.value);
   } catch (error) {
@@ -286,8 +270,9 @@ function aboutProvider<T>(
   answer: (info: ProviderInfo) => T,
 ): T | CustomFunctions.Error {
   try {
-    if (isErrorValue(provider)) return provider;
-    const found = findProvider(getActiveBook(), provider);
+    const read = readScalars(functionName, PROVIDER_PARAM, [provider]);
+    if (!Array.isArray(read)) return read;
+    const found = findProvider(getActiveBook(), read[0]);
     return found.ok ? answer(found.value) : toExcelError(found);
   } catch (error) {
     return unexpectedError(functionName, error);
@@ -295,11 +280,11 @@ function aboutProvider<T>(
 }
 
 /**
- * The date a provider's price was last checked, as an Excel date (format the cell as a date).
+ * The date a provider's price was last checked, as an Excel date in the 1900 date system (format the cell as a date; 1904 date system workbooks are not supported: subtract 1462).
  * @customfunction ASOF
  * @helpurl https://localhost:3000/help.html#imgasof
  * @param provider Provider id or name, e.g. "openai".
- * @returns An Excel date serial number.
+ * @returns An Excel date serial number (1900 date system).
  */
 export function asof(provider: any): number {
   const answer = aboutProvider(

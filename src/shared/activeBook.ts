@@ -9,10 +9,26 @@ import { bundledBook, type CompiledBook } from "../core";
 export type ActiveBookListener = (book: CompiledBook, previous: CompiledBook) => void;
 
 let active: CompiledBook = bundledBook;
+let read = false;
+let generation = 0;
 const listeners = new Set<ActiveBookListener>();
 
 export function getActiveBook(): CompiledBook {
+  read = true;
   return active;
+}
+
+/**
+ * Whether anything (an IMG function, the pane) has read the active book since it was set: then
+ * results computed with it may be on the sheet, and a new book needs a recalculation to reach them.
+ */
+export function activeBookWasRead(): boolean {
+  return read;
+}
+
+/** Counts the changes of the active book, to tell whether it changed, without reading it. */
+export function activeBookGeneration(): number {
+  return generation;
 }
 
 /**
@@ -25,6 +41,8 @@ export function setActiveBook(book: CompiledBook): void {
   if (book === active) return;
   const previous = active;
   active = book;
+  read = false;
+  generation++;
   let firstError: unknown = undefined;
   let failed = false;
   for (const listener of [...listeners]) {

@@ -5,7 +5,8 @@
  */
 import type { CompiledBook } from "../core";
 import { bundledBook } from "../core";
-import { getActiveBook, setActiveBook } from "../shared/activeBook";
+import { getActiveBook } from "../shared/activeBook";
+import { startRuntime } from "../shared/startup";
 import {
   applyClicked,
   discardPending,
@@ -23,8 +24,6 @@ import { restoreInputs, restoreSelect, wirePersistence } from "./persist";
 import { badgeText, priceStatus } from "./priceStatus";
 import { badgeNodes, byId, h, renderBookDetails, renderBookSummary, showMessage } from "./render";
 import { rowFor } from "./compare";
-import { loadValidation } from "./loadValidation";
-import { hasStoredBook } from "./storage";
 import { currentTab, onTabShown, wireTabs } from "./tabs";
 import { renderTemplates, wireTemplateUndo } from "./templatesTab";
 import { applyOfficeTheme } from "./theme";
@@ -58,32 +57,21 @@ async function detectExcel(): Promise<boolean> {
 }
 
 /**
- * The workbook's stored book becomes the active one; an invalid one is ignored with a warning. The
- * validator is loaded only when the workbook holds a book.
+ * The workbook's stored book was made the active one when the runtime started (shared/startup.ts,
+ * which also recalculates formulas computed before it); the pane says where it came from, or why
+ * it was ignored.
  */
 async function loadStoredBook(): Promise<void> {
-  const settings = Office.context.document.settings;
-  if (!hasStoredBook(settings)) return;
-  let validation;
-  try {
-    validation = await loadValidation();
-  } catch (error) {
+  const outcome = await startRuntime();
+  if (outcome.kind === "applied") {
+    state.storedFrom = outcome.from;
+  } else if (outcome.kind === "invalid" || outcome.kind === "failed") {
     const banner = byId("startup-warning");
-    banner.textContent = `The price book stored in this workbook could not be checked (${errorText(error)}); the bundled prices (version ${bundledBook.bookVersion}) are used. Reopen the pane to try again.`;
+    banner.textContent =
+      outcome.kind === "invalid"
+        ? `${outcome.message} It was ignored; the bundled prices (version ${bundledBook.bookVersion}) are used. Apply prices, or choose "Reset to bundled prices" to remove it.`
+        : `The price book stored in this workbook could not be used (${outcome.message}); the prices in use are version ${getActiveBook().bookVersion}. Reopen the pane to try again.`;
     banner.hidden = false;
-    return;
-  }
-  // Prices the user chose while the validator loaded win over the stored ones.
-  if (state.previous !== null) return;
-  const stored = validation.readStoredBook(settings);
-  if (stored.kind === "ok") {
-    setActiveBook(stored.book);
-    state.storedFrom = stored.from;
-  } else if (stored.kind === "invalid") {
-    const banner = byId("startup-warning");
-    banner.textContent = `${stored.message} It was ignored; the bundled prices (version ${bundledBook.bookVersion}) are used. Apply prices, or choose "Reset to bundled prices" to remove it.`;
-    banner.hidden = false;
-    setActiveBook(bundledBook);
   }
 }
 

@@ -88,9 +88,9 @@ describe("#VALUE!: the input itself is wrong", () => {
   test.each([
     ["EMPTY provider", () => cost("", "high", "square", 10), ["Provider is empty", "openai"]],
     [
-      "EMPTY volume (a blank cell)",
-      () => cost("openai", "high", "square", ""),
-      ["Volume is empty"],
+      "EMPTY size (a blank cell on desktop arrives as 0)",
+      () => cost("openai", "high", 0, 10),
+      ["Size is empty"],
     ],
     [
       "BAD_QUALITY",
@@ -117,7 +117,7 @@ describe("#VALUE!: the input itself is wrong", () => {
   });
 
   test.each([
-    [0, "got 0"],
+    [-1, "got -1"],
     [1.5, "got 1.5"],
     ["three", 'got "three"'],
     [true, "got TRUE"],
@@ -155,17 +155,29 @@ describe("errors that arrive as arguments", () => {
       cell(upstream),
       null,
     );
-    expect(only(result)).toBe(upstream);
+    expect(only(result)).toEqual(new ExcelError("#DIV/0!"));
   });
 });
 
 test("an error cell given to CHEAPEST, PRICES, ASOF or SOURCE is their result", () => {
   const upstream = new ExcelError("#N/A", "lookup failed upstream");
-  expect(only(fns.call("CHEAPEST", upstream, "square", null, null, null))).toBe(upstream);
-  expect(only(fns.call("CHEAPEST", "low", "square", null, null, upstream))).toBe(upstream);
-  expect(only(fns.call("PRICES", upstream))).toBe(upstream);
-  expect(fns.call("ASOF", upstream)).toBe(upstream);
-  expect(fns.call("SOURCE", upstream)).toBe(upstream);
+  const same = new ExcelError("#N/A", "lookup failed upstream");
+  expect(only(fns.call("CHEAPEST", upstream, "square", null, null, null))).toEqual(same);
+  expect(only(fns.call("CHEAPEST", "low", "square", null, null, upstream))).toEqual(same);
+  expect(only(fns.call("PRICES", upstream))).toEqual(same);
+  expect(fns.call("ASOF", upstream)).toEqual(same);
+  expect(fns.call("SOURCE", upstream)).toEqual(same);
+  // #REF! cannot be a result: #VALUE! that names it, for the scalar functions too.
+  expectExcelError(
+    fns.call("ASOF", new ExcelError("#REF!")),
+    "#VALUE!",
+    "IMG.ASOF: provider holds #REF!",
+  );
+  expectExcelError(
+    only(fns.call("CHEAPEST", "low", new ExcelError("#NAME?"), null, null, null)),
+    "#VALUE!",
+    "IMG.CHEAPEST: size holds #NAME?",
+  );
 });
 
 describe("IMG.ASOF and IMG.SOURCE throw their error, as Excel expects of a scalar function", () => {

@@ -105,6 +105,21 @@ test("every argument of COST, PRICE, TOKENCOST and AFFORD takes a range", () => 
   }
 });
 
+test("error cells reach every range parameter (allowErrorForDataTypeAny, type any)", () => {
+  // The flag is top level and reaches every parameter of type any or any[][]:
+  // learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json#allowerrorfordatatypeany
+  const json = JSON.parse(readFileSync(join(DIST, "functions.json"), "utf8")) as {
+    allowErrorForDataTypeAny?: unknown;
+  };
+  expect(json.allowErrorForDataTypeAny).toBe(true);
+  const ranged = functions.flatMap((f) =>
+    f.parameters.filter((p) => p.dimensionality === "matrix").map((p) => [f.id, p.name, p.type]),
+  );
+  expect(ranged.length).toBe(19); // COST 5 + PRICE 3 + TOKENCOST 6 + AFFORD 5
+  for (const [id, name, type] of ranged)
+    expect([id, name, type ?? "any"]).toEqual([id, name, "any"]);
+});
+
 test("the functions that spill return a matrix; the rest a single value", () => {
   for (const f of functions) {
     const spills = SPILLING_FUNCTIONS.includes(f.id);

@@ -64,13 +64,13 @@ describe("IMG.COST over ranges", () => {
       column("x", "openai", "y", "openai"),
       column("high", "ultra", "high", "low"),
       cell("square"),
-      column(1, 1, 1, ""),
+      column(1, 1, 1, "-1"),
       null,
     ) as unknown[][];
     expectExcelError(result[0]?.[0], "#N/A", '"x"');
     expectExcelError(result[1]?.[0], "#VALUE!", '"ultra"');
     expectExcelError(result[2]?.[0], "#N/A", '"y"');
-    expectExcelError(result[3]?.[0], "#VALUE!", "Volume is empty");
+    expectExcelError(result[3]?.[0], "#VALUE!", '"-1"', "not a number");
   });
 
   test("a row of values (1 x N) gives a row of results", () => {
@@ -106,19 +106,34 @@ describe("IMG.COST over ranges", () => {
   });
 
   test("blank retry cells count as omitted (1); an error cell in a range is that row's result", () => {
-    const upstream = new ExcelError("#REF!");
+    const upstream = new ExcelError("#N/A", "no match upstream");
     const result = fns.call(
       "COST",
       cell("openai"),
       cell("low"),
       cell("square"),
-      column(1000, upstream, 1000),
-      column("", 2, null),
+      column(1000, upstream, 1000, 1000),
+      column("", 2, null, 0),
     ) as unknown[][];
-    // seed 001: low square 0.006; 1,000 x 1 x 0.006 = 6
+    // seed 001: low square 0.006; 1,000 x 1 x 0.006 = 6 (a blank or 0 retry is 1)
     expect(result[0]).toEqual([6]);
-    expect(result[1]?.[0]).toBe(upstream);
+    expect(result[1]?.[0]).toEqual(new ExcelError("#N/A", "no match upstream"));
     expect(result[2]).toEqual([6]);
+    expect(result[3]).toEqual([6]);
+  });
+
+  test("#REF! and #NAME?, which Excel cannot show as a result, become #VALUE! naming them", () => {
+    const result = fns.call(
+      "COST",
+      column("openai", "openai", "openai"),
+      cell("low"),
+      cell("square"),
+      column(new ExcelError("#REF!"), 1000, new ExcelError("#NAME?")),
+      null,
+    ) as unknown[][];
+    expectExcelError(result[0]?.[0], "#VALUE!", "volume (row 1) holds #REF!", "cannot show #REF!");
+    expect(result[1]).toEqual([6]); // 1,000 x 0.006
+    expectExcelError(result[2]?.[0], "#VALUE!", "volume (row 3) holds #NAME?");
   });
 
   test("mismatched ranges are one #VALUE! naming both sizes", () => {

@@ -214,7 +214,37 @@ describe("the production build's manifest", () => {
       .filter((v) => /^https?:/.test(v ?? ""));
     for (const address of addresses)
       expect(new URL(address as string).origin).toBe("https://prices.example.com");
-    expect(text.replace(/https:\/\/prices\.example\.com/g, DEV_ORIGIN)).toBe(MANIFEST_TEXT);
+    // Besides the addresses, only the identity changes: the production <Id> and the plain name.
+    const identity = (xml: string) =>
+      xml
+        .replace(/<Id>[^<]+<\/Id>/, "<Id/>")
+        .replace(/(<DisplayName DefaultValue="[^"]*?)( \(localhost\))?"/, '$1"');
+    expect(identity(text.replace(/https:\/\/prices\.example\.com/g, DEV_ORIGIN))).toBe(
+      identity(MANIFEST_TEXT),
+    );
+  });
+
+  test("development and production manifests are two add-ins, installable side by side", () => {
+    const production = builtManifest("https://prices.example.com");
+    const development = builtManifest(undefined);
+    expect(development).toBe(MANIFEST_TEXT);
+    const id = (xml: string) => /<Id>([^<]+)<\/Id>/.exec(xml)?.[1];
+    const name = (xml: string) => /<DisplayName DefaultValue="([^"]+)"/.exec(xml)?.[1];
+    expect(id(development)).not.toBe(id(production));
+    expect(id(production)).toMatch(/^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/);
+    expect(name(development)).toBe("GPT Image 2 cost planner (localhost)");
+    expect(name(production)).toBe("GPT Image 2 cost planner");
+  });
+
+  test("a manifest whose development identity was edited away fails the production build", () => {
+    expect(() =>
+      withHost("https://prices.example.com", () => {
+        const config = makeConfig({}, { mode: "production" });
+        const patterns = config.plugins.flatMap((p) => p.patterns ?? []);
+        const pattern = patterns.find((p) => p.from === "manifest.xml");
+        return pattern?.transform?.(Buffer.from(MANIFEST_TEXT.replace(" (localhost)", "")));
+      }),
+    ).toThrow(/DisplayName ending in " \(localhost\)"/);
   });
 
   test("keeps a path in ADDIN_HOST, except in the AppDomain (an origin)", () => {

@@ -35,10 +35,26 @@ test("the manifest names only the production host", () => {
   expect(manifest).toContain(`<AppDomain>${HOST}</AppDomain>`);
 });
 
+test("the production manifest is another add-in than the development one", () => {
+  const production = readFileSync(join(out, "manifest.xml"), "utf8");
+  const development = readFileSync(join(ROOT, "manifest.xml"), "utf8");
+  const id = (xml: string) => /<Id>([^<]+)<\/Id>/.exec(xml)?.[1];
+  const name = (xml: string) => /<DisplayName DefaultValue="([^"]+)"/.exec(xml)?.[1];
+  expect(id(development)).toMatch(/^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/);
+  expect(id(production)).toMatch(/^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/);
+  expect(id(production)).not.toBe(id(development));
+  expect(name(development)).toBe("GPT Image 2 cost planner (localhost)");
+  expect(name(production)).toBe("GPT Image 2 cost planner");
+});
+
 test("every function's help link points at the production help page", () => {
-  const { functions } = JSON.parse(readFileSync(join(out, "functions.json"), "utf8")) as {
+  const { functions, allowErrorForDataTypeAny } = JSON.parse(
+    readFileSync(join(out, "functions.json"), "utf8"),
+  ) as {
     functions: { id: string; helpUrl: string }[];
+    allowErrorForDataTypeAny: boolean;
   };
+  expect(allowErrorForDataTypeAny).toBe(true);
   expect(functions.length).toBe(10);
   for (const f of functions) expect(f.helpUrl).toBe(`${HOST}/help.html#img${f.id.toLowerCase()}`);
 });

@@ -7,6 +7,9 @@
  *   await ensureBuilt();                       // production build, only if dist/ is missing or stale
  *   const fns = loadBuiltFunctions();
  *   fns.call("COST", [["openai"]], [["high"]], [["1024x1024"]], [[1000]], null);
+ *
+ * callOn(fns, platform, id, ...args) calls as Excel on the web or desktop would: blanks the way that
+ * platform passes them, and Excel's rule for error values in arguments (read from functions.json).
  */
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -112,6 +115,144 @@ export function loadBuiltFunctions(distDir: string = DIST): LoadedFunctions {
       }
     },
   };
+}
+
+// ---- calling as Excel on each platform does ----------------------------------------------------
+
+/**
+ * A blank cell in a test's arguments. Each platform passes it its own way (office-js #4702, #5262,
+ * #1951): Excel on the web passes null for a blank cell given to a single-value parameter and null
+ * or "" for one inside a range; Excel on Windows and Mac pass 0 for both.
+ */
+export const BLANK: unique symbol = Symbol("blank cell");
+/** An optional argument left out of the formula: null on every platform. */
+export const OMITTED: unique symbol = Symbol("omitted argument");
+
+export interface Platform {
+  readonly name: string;
+  /** What a blank cell given to a single-value parameter arrives as. */
+  readonly scalarBlank: null | 0;
+  /** What a blank cell inside a range arrives as. */
+  readonly rangeBlank: null | "" | 0;
+}
+
+export const PLATFORMS: readonly Platform[] = [
+  { name: "web", scalarBlank: null, rangeBlank: null },
+  { name: 'web ("" in ranges)', scalarBlank: null, rangeBlank: "" },
+  { name: "desktop", scalarBlank: 0, rangeBlank: 0 },
+];
+
+interface ParameterMeta {
+  name: string;
+  type?: string;
+  dimensionality?: string;
+}
+export interface FunctionsJson {
+  allowErrorForDataTypeAny?: boolean;
+  functions: { id: string; parameters: ParameterMeta[] }[];
+}
+
+/** dist/functions.json as Excel reads it. */
+export function readFunctionsJson(distDir: string = DIST): FunctionsJson {
+  return JSON.parse(readFileSync(join(distDir, "functions.json"), "utf8")) as FunctionsJson;
+}
+
+/** The first error value in an argument (a cell, or any cell of a range), or null. */
+function firstError(value: unknown): ExcelError | null {
+  if (value instanceof ExcelError) return value;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = firstError(item);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * Calls `id` as Excel on `platform` would, from arguments written with BLANK and OMITTED, reading
+ * each parameter's type and dimensionality from the built functions.json:
+ * - a range parameter gets rows of cells (a single value is wrapped as [[x]]); a single-value
+ *   parameter gets the value;
+ * - blanks become what that platform passes; OMITTED becomes null;
+ * - Excel's error rule: if an argument holds an error value (or a range holds one), Excel does not
+ *   call the function and the formula shows that error, unless the parameter is of type `any` and
+ *   functions.json sets allowErrorForDataTypeAny (learn.microsoft.com/office/dev/add-ins/excel/
+ *   custom-functions-errors#errors-as-custom-function-inputs).
+ */
+export function callOn(
+  fns: LoadedFunctions,
+  platform: Platform,
+  id: string,
+  ...args: unknown[]
+): unknown {
+  const call = excelArguments(readFunctionsJsonCached(), platform, id, args);
+  return "shows" in call ? call.shows : fns.call(id, ...call.passed);
+}
+
+/**
+ * What Excel hands the function `id` for `args` on `platform` (`passed`), or the error the formula
+ * shows without calling it (`shows`), under `metadata` (functions.json). See {@link callOn}.
+ */
+export function excelArguments(
+  metadata: FunctionsJson,
+  platform: Platform,
+  id: string,
+  args: readonly unknown[],
+): { passed: unknown[] } | { shows: ExcelError } {
+  const meta = metadata.functions.find((f) => f.id === id);
+  if (meta === undefined) throw new Error(`functions.json has no ${id}`);
+  if (args.length > meta.parameters.length)
+    throw new Error(`${id} takes ${meta.parameters.length} arguments; got ${args.length}`);
+  const passed: unknown[] = [];
+  for (let i = 0; i < meta.parameters.length; i++) {
+    const param = meta.parameters[i] as ParameterMeta;
+    const raw = i < args.length ? args[i] : OMITTED;
+    if (raw === OMITTED) {
+      passed.push(null);
+      continue;
+    }
+    let value: unknown;
+    if (param.dimensionality === "matrix") {
+      const rows = Array.isArray(raw) ? (raw as unknown[][]) : [[raw]];
+      value = rows.map((row) => row.map((c) => (c === BLANK ? platform.rangeBlank : c)));
+    } else {
+      value = raw === BLANK ? platform.scalarBlank : raw;
+    }
+    const error = firstError(value);
+    const receivesErrors =
+      (param.type ?? "any") === "any" && metadata.allowErrorForDataTypeAny === true;
+    if (error !== null && !receivesErrors) return { shows: error };
+    passed.push(value);
+  }
+  return { passed };
+}
+
+let functionsJson: FunctionsJson | null = null;
+function readFunctionsJsonCached(): FunctionsJson {
+  functionsJson ??= readFunctionsJson();
+  return functionsJson;
+}
+
+/**
+ * What a cell can show: a number, text, a boolean or an Excel error. A JS null shows as 0, and NaN,
+ * undefined or a stray object are no answer at all, so the result of every call is checked.
+ */
+export function unshowableCells(result: unknown): string[] {
+  const rows = Array.isArray(result) ? (result as unknown[][]) : [[result]];
+  const bad: string[] = [];
+  rows.forEach((row, r) =>
+    (Array.isArray(row) ? row : [row]).forEach((cell, c) => {
+      const ok =
+        (typeof cell === "number" && Number.isFinite(cell)) ||
+        typeof cell === "string" ||
+        typeof cell === "boolean" ||
+        (cell instanceof ExcelError &&
+          ["#VALUE!", "#N/A", "#DIV/0!", "#NUM!", "#NULL!"].includes(cell.code));
+      if (!ok) bad.push(`row ${r + 1}, column ${c + 1}: ${String(cell)}`);
+    }),
+  );
+  return bad;
 }
 
 // ---- building dist/ once per test run ----------------------------------------------------------

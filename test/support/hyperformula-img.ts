@@ -14,9 +14,12 @@
  *     options.names: defined names to add before the sheets are filled, each
  *     { name, expression: "='Sheet'!$B$3", scope?: "Sheet" } (scope = sheet name, default global).
  *
- * Arguments arrive as Excel passes them (an empty cell or an omitted optional argument is null) and
- * core failures become HyperFormula errors with the core's message: #N/A for the "not available"
- * codes, #VALUE! for the rest, as the custom functions map them.
+ * Arguments are read as the add-in reads them in Excel: each through its parameter's blank rule from
+ * src/functions/signatures.ts (a blank volume is 0, a blank or 0 retry is 1, a blank provider is
+ * "Provider is empty"), and an error cell in an argument is that formula's result, #REF! and #NAME?
+ * as a #VALUE! naming them (Excel cannot show those from an add-in). Core failures become
+ * HyperFormula errors with the core's message: #N/A for the "not available" codes, #VALUE! for the
+ * rest, as the custom functions map them.
  *
  * IMG.CHEAPEST spills a table: a header row (provider, price per image, total, multiple of
  * cheapest), the priced providers cheapest first, then a footer row naming those left out.
@@ -48,6 +51,14 @@ import {
   type Failure,
   type Result,
 } from "../../src/core";
+import { readParam, type Param } from "../../src/functions/params";
+import {
+  AFFORD_PARAMS,
+  CHEAPEST_PARAMS,
+  COST_PARAMS,
+  PRICE_PARAMS,
+  TOKENCOST_PARAMS,
+} from "../../src/functions/signatures";
 
 type Cell = string | number | boolean | null;
 
@@ -65,9 +76,22 @@ function toCellError(failure: Failure): CellError {
   );
 }
 
-/** HyperFormula's empty value and a missing optional argument both reach the core as null. */
-function arg(value: unknown): unknown {
-  return value === EmptyValue || value === undefined ? null : value;
+/** HyperFormula's empty value and a missing optional argument are blank; then the blank rule. */
+function readArgs(declared: readonly Param[], args: readonly unknown[]): unknown[] {
+  return declared.map((param, i) => {
+    const value = args[i];
+    return readParam(param.kind, value === EmptyValue || value === undefined ? null : value);
+  });
+}
+
+/** As the add-in: #REF! and #NAME? cannot be a result, so they become #VALUE! naming them. */
+function passOnError(error: CellError, where: string): CellError {
+  if (error.type !== ErrorType.REF && error.type !== ErrorType.NAME) return error;
+  const code = error.type === ErrorType.REF ? "#REF!" : "#NAME?";
+  return new CellError(
+    ErrorType.VALUE,
+    `${where} holds ${code}. Excel cannot show ${code} as an add-in function's result, so this cell shows #VALUE!.`,
+  );
 }
 
 const required: FunctionArgument = { argumentType: FunctionArgumentType.SCALAR };
@@ -103,73 +127,84 @@ class ImgPlugin extends FunctionPlugin {
   };
 
   imgPrice(ast: { args: unknown[] }, state: unknown) {
-    return this.run("IMG.PRICE", ast, state, (provider, quality, size) =>
-      toCellValue(price(activeBook, arg(provider), arg(quality), arg(size))),
+    return this.run("IMG.PRICE", PRICE_PARAMS, ast, state, (provider, quality, size) =>
+      toCellValue(price(activeBook, provider, quality, size)),
     );
   }
 
   imgCost(ast: { args: unknown[] }, state: unknown) {
-    return this.run("IMG.COST", ast, state, (provider, quality, size, volume, retry) =>
-      toCellValue(
-        cost(activeBook, arg(provider), arg(quality), arg(size), arg(volume), arg(retry)),
-      ),
+    return this.run("IMG.COST", COST_PARAMS, ast, state, (provider, quality, size, volume, retry) =>
+      toCellValue(cost(activeBook, provider, quality, size, volume, retry)),
     );
   }
 
   imgAfford(ast: { args: unknown[] }, state: unknown) {
-    return this.run("IMG.AFFORD", ast, state, (budget, provider, quality, size, retry) =>
-      toCellValue(
-        afford(activeBook, arg(budget), arg(provider), arg(quality), arg(size), arg(retry)),
-      ),
+    return this.run(
+      "IMG.AFFORD",
+      AFFORD_PARAMS,
+      ast,
+      state,
+      (budget, provider, quality, size, retry) =>
+        toCellValue(afford(activeBook, budget, provider, quality, size, retry)),
     );
   }
 
   imgTokenCost(ast: { args: unknown[] }, state: unknown) {
     return this.run(
       "IMG.TOKENCOST",
+      TOKENCOST_PARAMS,
       ast,
       state,
       (provider, textInput, imageInput, imageOutput, cachedText, cachedImage) =>
         toCellValue(
-          tokenCost(activeBook, arg(provider), {
-            textInput: arg(textInput),
-            imageInput: arg(imageInput),
-            imageOutput: arg(imageOutput),
-            cachedTextInput: arg(cachedText),
-            cachedImageInput: arg(cachedImage),
+          tokenCost(activeBook, provider, {
+            textInput,
+            imageInput,
+            imageOutput,
+            cachedTextInput: cachedText,
+            cachedImageInput: cachedImage,
           }),
         ),
     );
   }
 
   imgCheapest(ast: { args: unknown[] }, state: unknown) {
-    return this.run("IMG.CHEAPEST", ast, state, (quality, size, volume, retry, top) => {
-      const ranking = rank(activeBook, arg(quality), arg(size), arg(volume), arg(retry));
-      if (!ranking.ok) return toCellError(ranking);
-      const limit = arg(top);
-      if (limit !== null && (typeof limit !== "number" || !Number.isInteger(limit) || limit < 1)) {
-        return new CellError(
-          ErrorType.VALUE,
-          `IMG.CHEAPEST: top must be a whole number of 1 or more (or left out for all); got ${String(limit)}.`,
-        );
-      }
-      const rows = ranking.value.rows.slice(0, limit === null ? undefined : limit);
-      const leftOut = ranking.value.leftOut.map((l) => l.provider.id);
-      const table: (string | number)[][] = [
-        CHEAPEST_HEADER,
-        ...rows.map((r) => [r.provider.id, r.price, r.total, r.multiple]),
-        [
-          leftOut.length === 0
-            ? "Left out: none"
-            : `Left out (no published price): ${leftOut.join(", ")}`,
-          "",
-          "",
-          "",
-        ],
-      ];
-      while (table.length < rankableCount() + 2) table.push(["", "", "", ""]);
-      return SimpleRangeValue.onlyValues(table);
-    });
+    return this.run(
+      "IMG.CHEAPEST",
+      CHEAPEST_PARAMS,
+      ast,
+      state,
+      (quality, size, volume, retry, top) => {
+        const ranking = rank(activeBook, quality, size, volume, retry);
+        if (!ranking.ok) return toCellError(ranking);
+        const limit = top;
+        if (
+          limit !== null &&
+          (typeof limit !== "number" || !Number.isInteger(limit) || limit < 1)
+        ) {
+          return new CellError(
+            ErrorType.VALUE,
+            `IMG.CHEAPEST: top must be a whole number of 1 or more (blank or 0 for all); got ${String(limit)}.`,
+          );
+        }
+        const rows = ranking.value.rows.slice(0, limit === null ? undefined : limit);
+        const leftOut = ranking.value.leftOut.map((l) => l.provider.id);
+        const table: (string | number)[][] = [
+          CHEAPEST_HEADER,
+          ...rows.map((r) => [r.provider.id, r.price, r.total, r.multiple]),
+          [
+            leftOut.length === 0
+              ? "Left out: none"
+              : `Left out (no published price): ${leftOut.join(", ")}`,
+            "",
+            "",
+            "",
+          ],
+        ];
+        while (table.length < rankableCount() + 2) table.push(["", "", "", ""]);
+        return SimpleRangeValue.onlyValues(table);
+      },
+    );
   }
 
   imgCheapestSize(): ArraySize {
@@ -179,6 +214,7 @@ class ImgPlugin extends FunctionPlugin {
   /** HyperFormula's argument checking and error propagation, then the core. */
   private run(
     name: string,
+    declared: readonly Param[],
     ast: { args: unknown[] },
     state: unknown,
     body: (...args: unknown[]) => unknown,
@@ -186,9 +222,13 @@ class ImgPlugin extends FunctionPlugin {
     // The plugin API's types are internal to HyperFormula; these casts only cross that boundary.
     const runFunction = (this as unknown as { runFunction: (...a: unknown[]) => unknown })
       .runFunction;
-    // As in Excel, an error in an argument is the result; the function is not called with it.
-    const guarded = (...args: unknown[]) =>
-      args.find((a) => a instanceof CellError) ?? body(...args);
+    // As the add-in in Excel: an error cell in an argument is that formula's result.
+    const guarded = (...args: unknown[]) => {
+      const index = args.findIndex((a) => a instanceof CellError);
+      if (index >= 0)
+        return passOnError(args[index] as CellError, `${name}: ${declared[index]?.name ?? "?"}`);
+      return body(...readArgs(declared, args));
+    };
     return runFunction(ast.args, state, this.metadata(name), guarded) as ReturnType<
       FunctionPlugin["evaluateAst"]
     >;

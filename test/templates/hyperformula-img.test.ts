@@ -86,8 +86,17 @@ describe("IMG functions in HyperFormula", () => {
     expect(String(at(3, 0))).toMatch(/^Left out \(no published price\): .*replicate/);
   });
 
-  it("refuses a top below 1", () => {
-    const at = compute([['=IMG.CHEAPEST("low","1024x1024",1000,1,0)']]);
+  it("refuses a top below 0; a top of 0 is a blank cell on desktop Excel, so it means all", () => {
+    const at = compute([['=IMG.CHEAPEST("low","1024x1024",1000,1,-1)']]);
     expect((at(0, 0) as DetailedCellError).type).toBe("VALUE");
+    const all = compute([
+      ['=IMG.CHEAPEST("low","1024x1024",1000,1,0)'],
+      ...Array.from({ length: 12 }, () => []),
+      ['=IMG.CHEAPEST("low","1024x1024",1000,1)'],
+    ]);
+    // The same whole table (header, every priced provider, footer) whether top is 0 or left out.
+    expect(all(0, 0)).toBe("provider");
+    for (let r = 0; r < 12; r++)
+      for (let c = 0; c < 4; c++) expect([r, c, all(r, c)]).toEqual([r, c, all(r + 13, c)]);
   });
 });
