@@ -43,7 +43,11 @@ export function renderCompare(book: CompiledBook, today: string): void {
           ? formatPrice(row.price)
           : `${formatPrice(row.minPrice)}–${formatPrice(row.price)}`;
       const multiple =
-        i === 0 || row.multiple === 1 ? "cheapest" : `${formatMultiple(row.multiple)} cheapest`;
+        row.price === 0
+          ? "free"
+          : i === 0 || row.multiple === 1
+            ? "cheapest"
+            : `${formatMultiple(row.multiple)} cheapest`;
       const item = h(
         "li",
         { className: i === 0 ? "is-cheapest" : "" },

@@ -4,8 +4,9 @@
  * price's status fields, so the pane's badges follow the core's fields from a single function.
  *
  * A price row may carry `status` (published | derived | bound | disputed | not published),
- * `otherReadings`, `pageDate` (null = the page is undated) and `readDate`; rows without them fall
- * back on the provider's source date and checked date.
+ * `otherReadings`, the page's date (`pageDate` or `dated`; null = the page is undated) and the date
+ * it was read (`readDate` or `read`); rows without them fall back on the provider's source date and
+ * checked date.
  */
 import type { PriceRow, ProviderInfo } from "../core";
 import { daysSince } from "../core";
@@ -57,16 +58,16 @@ export function priceStatus(
   today: string,
   row?: PriceRow | null,
 ): PriceStatus {
-  const fields = (row ?? {}) as StatusFields;
+  const fields = (row ?? {}) as StatusFields & Record<string, unknown>;
   const status = typeof fields.status === "string" ? fields.status : null;
+  // The page's date: the first of these a row carries (null = the page is undated).
+  const pageKey = ["pageDate", "dated", "sourceDate"].find((k) => k in fields);
+  const pageValue = pageKey === undefined ? undefined : fields[pageKey];
   const pageDate =
-    fields.pageDate === null
-      ? null
-      : typeof fields.pageDate === "string"
-        ? fields.pageDate
-        : provider.source.dated;
+    pageValue === null ? null : typeof pageValue === "string" ? pageValue : provider.source.dated;
+  const readKey = ["readDate", "read"].find((k) => typeof fields[k] === "string");
   const readDate =
-    typeof fields.readDate === "string" ? fields.readDate : (row?.checked ?? provider.checked);
+    readKey !== undefined ? (fields[readKey] as string) : (row?.checked ?? provider.checked);
   const otherReadings = Array.isArray(fields.otherReadings)
     ? fields.otherReadings.map(readingText)
     : [];
