@@ -102,6 +102,7 @@ export function compileBook(
       source: (main && sources.get(main.source)) ?? UNKNOWN_SOURCE,
       checked: main?.checked ?? book.published,
       notes: Object.freeze(notes),
+      terms: Object.freeze([...(p.json.terms ?? [])]),
     });
   }
   for (const p of providers) {
@@ -164,11 +165,17 @@ export function lookupTier(
   size: Size,
 ): Tier | Failure {
   if (resolved.failure !== null) return resolved.failure;
+  if (resolved.maxEdge !== null) {
+    const edge = resolved.maxEdge;
+    if (size.width > edge || size.height > edge) return overEdge(provider, size, edge);
+  }
   const any = resolved.any[q];
   if (any) return any;
   const map = resolved.bySize[q];
   const tier = map?.get(size.key);
   if (tier) return tier;
+  const refused = resolved.notOffered?.get(size.key);
+  if (refused) return refused.failure;
   const quality = QUALITIES[q] ?? "high";
   const reason = resolved.unpublished[q];
   if (reason)
@@ -176,6 +183,13 @@ export function lookupTier(
   return fail(
     "SIZE_NOT_PRICED",
     `${provider.info.name} publishes no ${quality} price for ${size.key}. Sizes it prices at ${quality}: ${sizeList(map)}.`,
+  );
+}
+
+function overEdge(provider: CompiledProvider, size: Size, edge: number): Failure {
+  return fail(
+    "SIZE_NOT_PRICED",
+    `${provider.info.name} is priced only up to ${edge} on either edge (its page says "up to ${edge}"); ${size.key} is larger. Accepted: sizes with both edges at most ${edge}.`,
   );
 }
 

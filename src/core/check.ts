@@ -3,7 +3,7 @@
  * exist, names that must not collide, whole micro-dollars, real calendar dates). Every problem is
  * reported, each with its path. No zod here: plain data in, list of problems out.
  */
-import type { ImagePricingJson, PriceBookJson } from "./schema";
+import type { ImagePricingJson, PriceBookJson, PriceStatus, ReadingJson } from "./schema";
 import { isCalendarDate } from "./dates";
 import { normalizeName, sizeProblem } from "./identifiers";
 
@@ -61,6 +61,17 @@ export function crossCheck(book: PriceBookJson): BookProblem[] {
   };
 
   date(book.published, "published");
+  const pageDates = new Map(book.sources.map((s) => [s.id, s.dated] as const));
+  /** A page cannot have been read before the date it gives itself. */
+  const checkReadDate = (read: string, source: string, path: string): void => {
+    const dated = pageDates.get(source);
+    if (dated !== undefined && dated !== null && read < dated) {
+      out.push({
+        path,
+        message: `read on ${read}, before the page's own date ${dated}: "checked" is the date the page was read`,
+      });
+    }
+  };
   const sourceIds = new Set<string>();
   book.sources.forEach((s, i) => {
     if (sourceIds.has(s.id))
@@ -127,11 +138,27 @@ export function crossCheck(book: PriceBookJson): BookProblem[] {
         }
       });
     }
-    p.image.forEach((set, j) =>
-      checkPricing(set.pricing, `providers[${i}].image[${j}].pricing`, out, money),
-    );
+    p.image.forEach((set, j) => {
+      const path = `providers[${i}].image[${j}]`;
+      checkPricing(set.pricing, `${path}.pricing`, out, money);
+      checkStatuses(set.pricing, `${path}.pricing`, sourceIds, out, money);
+      checkReadDate(set.checked, set.source, `${path}.checked`);
+    });
     p.tokens.forEach((set, j) => {
-      const path = `providers[${i}].tokens[${j}].meters`;
+      const at = `providers[${i}].tokens[${j}]`;
+      checkReadDate(set.checked, set.source, `${at}.checked`);
+      checkStanding(set.status, undefined, at, sourceIds, out, money);
+      numbered(set.status, at, out);
+      for (const [meter, own] of Object.entries(set.meterStatus ?? {})) {
+        if (own === undefined) continue;
+        const where = `${at}.meterStatus.${meter}`;
+        if (set.meters[meter as keyof typeof set.meters] === undefined) {
+          out.push({ path: where, message: `the meter "${meter}" is not given in meters` });
+        }
+        checkStanding(own.status, own.otherReadings, where, sourceIds, out, money);
+        numbered(own.status, where, out);
+      }
+      const path = `${at}.meters`;
       const m = set.meters;
       for (const [meter, value] of Object.entries(m)) money(value, `${path}.${meter}`);
       if (m.input !== undefined && (m.textInput !== undefined || m.imageInput !== undefined)) {
@@ -173,6 +200,127 @@ export function crossCheck(book: PriceBookJson): BookProblem[] {
     }
   }
   return out;
+}
+
+/**
+ * A status and its readings: a disputed price names at least one reading it does not use, and each
+ * reading gives a value or words and a source that exists.
+ */
+function checkStanding(
+  status: PriceStatus,
+  readings: readonly ReadingJson[] | undefined,
+  path: string,
+  sourceIds: ReadonlySet<string>,
+  out: BookProblem[],
+  money: (value: number | undefined, path: string) => void,
+): void {
+  if (status === "disputed" && (readings === undefined || readings.length === 0)) {
+    out.push({
+      path: `${path}.otherReadings`,
+      message:
+        "a disputed price must keep its other reading(s): give otherReadings with a value or text and the source that says it",
+    });
+  }
+  readings?.forEach((r, k) => {
+    const at = `${path}.otherReadings[${k}]`;
+    if (r.value === undefined && r.text === undefined)
+      out.push({ path: at, message: "a reading gives a value or a text" });
+    money(r.value, `${at}.value`);
+    if (!sourceIds.has(r.source))
+      out.push({ path: `${at}.source`, message: `unknown source id "${r.source}"` });
+  });
+}
+
+/** A price that has a number is never "not published". */
+function numbered(status: PriceStatus, path: string, out: BookProblem[]): void {
+  if (status === "not published") {
+    out.push({
+      path: `${path}.status`,
+      message:
+        'a price with a number cannot be "not published": give its status (published, derived, bound, disputed), or leave the price out',
+    });
+  }
+}
+
+/** Every price's status: on the pricing, on each entry that gives its own, on sizes not offered. */
+function checkStatuses(
+  pricing: ImagePricingJson,
+  path: string,
+  sourceIds: ReadonlySet<string>,
+  out: BookProblem[],
+  money: (value: number | undefined, path: string) => void,
+): void {
+  const own = pricing.status;
+  checkStanding(own, pricing.otherReadings, path, sourceIds, out, money);
+  if ((pricing.kind === "unpublished") !== (own === "not published")) {
+    out.push({
+      path: `${path}.status`,
+      message:
+        pricing.kind === "unpublished"
+          ? `an unpublished price has the status "not published", not "${own}"`
+          : `"not published" is the status of kind "unpublished" only; this price has kind "${pricing.kind}"`,
+    });
+  }
+  type Entry = { status?: PriceStatus | undefined; otherReadings?: ReadingJson[] | undefined };
+  const entries = (list: readonly Entry[], name: string): void =>
+    list.forEach((e, k) => {
+      if (e.status === undefined && e.otherReadings === undefined) return;
+      const effective = e.status ?? own;
+      const readings = e.otherReadings ?? pricing.otherReadings;
+      checkStanding(effective, readings, `${path}.${name}[${k}]`, sourceIds, out, money);
+      numbered(effective, `${path}.${name}[${k}]`, out);
+    });
+  switch (pricing.kind) {
+    case "table":
+      entries(pricing.tiers, "tiers");
+      return;
+    case "points":
+      entries(pricing.points, "points");
+      return;
+    case "perQuality":
+      for (const q of ["low", "medium", "high"] as const) {
+        const e = pricing[q];
+        if (e.status === undefined && e.otherReadings === undefined) continue;
+        const effective = e.status ?? own;
+        checkStanding(
+          effective,
+          e.otherReadings ?? pricing.otherReadings,
+          `${path}.${q}`,
+          sourceIds,
+          out,
+          money,
+        );
+        numbered(effective, `${path}.${q}`, out);
+      }
+      return;
+    case "flat": {
+      if (own === "bound" && pricing.minPrice === undefined && pricing.atLeast !== true) {
+        out.push({
+          path: `${path}.status`,
+          message:
+            'a bound gives its other end: minPrice for a range ("0.03-0.05") or atLeast for a starting price ("0.054+")',
+        });
+      }
+      const sizes = new Set(pricing.sizes ?? []);
+      pricing.notOffered?.forEach((n, k) => {
+        const at = `${path}.notOffered[${k}]`;
+        checkSize(n.size, `${at}.size`, out);
+        if (sizes.has(n.size))
+          out.push({ path: `${at}.size`, message: `${n.size} is both priced and not offered` });
+        if (pricing.sizes === undefined)
+          out.push({
+            path: `${at}.size`,
+            message: "sizes not offered need the list of sizes that are (sizes)",
+          });
+        checkStanding(n.status, n.otherReadings, at, sourceIds, out, money);
+      });
+      return;
+    }
+    case "sameAs":
+    case "scaled":
+    case "unpublished":
+      return;
+  }
 }
 
 function findCycle(

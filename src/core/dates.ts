@@ -94,3 +94,47 @@ export function daysSince(isoDate: string, today: string): number {
   if (!Number.isFinite(from) || !Number.isFinite(to)) return NaN;
   return Math.round((to - from) / DAY_MS);
 }
+
+/** Prices whose page is older than this many days are flagged for checking before budgeting. */
+export const STALE_AFTER_DAYS = 30;
+
+/** "2026-05-04 (read 2026-11-21)", or "undated (read 2026-11-21)" for a page that gives no date. */
+export function dateLabel(pageDate: string | null, readDate: string): string {
+  return `${pageDate ?? "undated"} (read ${readDate})`;
+}
+
+/** How old a price set's evidence is, worked out the same way for every source. */
+export interface Freshness {
+  /** The date the page gives, or null when it gives none. */
+  pageDate: string | null;
+  /** The date the page was read. */
+  readDate: string;
+  /** As {@link dateLabel}. */
+  label: string;
+  /** Whole days from the page's date to `today`; null for an undated page. */
+  ageDays: number | null;
+  /** True when the page is older than the limit, or undated (nothing shows it is fresh). */
+  stale: boolean;
+}
+
+/**
+ * The age of prices is the age of the page that states them: a page read yesterday that is dated six
+ * months ago is six months old, and a page with no date never counts as fresh, however recently it
+ * was read. One rule for every source, so an undated page cannot look fresher than a dated one.
+ */
+export function freshness(
+  pageDate: string | null,
+  readDate: string,
+  today: string,
+  staleAfterDays: number = STALE_AFTER_DAYS,
+): Freshness {
+  const age = pageDate === null ? null : daysSince(pageDate, today);
+  const ageDays = age === null || Number.isNaN(age) ? null : age;
+  return {
+    pageDate,
+    readDate,
+    label: dateLabel(pageDate, readDate),
+    ageDays,
+    stale: ageDays === null || ageDays > staleAfterDays,
+  };
+}

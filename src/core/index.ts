@@ -17,8 +17,10 @@
  * - Math (money as plain numbers in USD, exact to the decimal): {@link quote}, {@link price},
  *   {@link cost}, {@link listCost}, {@link afford}, {@link tokenCost}, {@link rank}; every one takes an
  *   optional "as of" date (ISO or Excel serial) and otherwise uses the newest prices.
- * - Tables: {@link priceRows} for IMG.PRICES, the task pane's table and the prices sheet;
- *   {@link daysSince} for the pane's 30-day stale flag. Diff and sanity checks for a refresh live in
+ * - Tables: {@link priceRows} for IMG.PRICES, the task pane's table and the prices sheet (each row
+ *   with its status, other readings, page date and read date); {@link priceHistory} for a provider's
+ *   price sets and when each applied; {@link freshness} for the stale flag (the page's own date, the
+ *   same rule for every source; an undated page is never fresh). Diff and sanity checks for a refresh live in
  *   src/taskpane/refresh/ (pure, built on priceRows).
  *
  * Money: prices are validated to at most 6 decimals and held as integer micro-dollars; results divide
@@ -27,11 +29,20 @@
  */
 export { fail, isNotAvailable, type ErrorCode, type Failure, type Result } from "./result";
 export { compileBook } from "./book";
-export type { BookOrigin, CompiledBook, ProviderInfo, SourceInfo } from "./types";
+export type {
+  BookOrigin,
+  CompiledBook,
+  OtherReading,
+  PriceStatus,
+  ProviderInfo,
+  SourceInfo,
+} from "./types";
 export { parseBook, loadBook } from "./load";
 export { PriceBookSchema, priceBookJsonSchema, type PriceBookJson } from "./schema";
+export { PRICE_STATUSES } from "./statuses";
 export { bundledBook, bundledBookJson } from "./bundled";
 export { crossCheck, type BookProblem } from "./check";
+export { keepHistory, type HistoryMerge } from "./history";
 export {
   parseQuality,
   parseSize,
@@ -40,9 +51,16 @@ export {
   type Quality,
   type Size,
 } from "./identifiers";
-export { parseDate, daysSince } from "./dates";
+export {
+  parseDate,
+  daysSince,
+  dateLabel,
+  freshness,
+  STALE_AFTER_DAYS,
+  type Freshness,
+} from "./dates";
 export { findProvider } from "./find";
 export { quote, price, cost, listCost, afford, type Quote } from "./math";
 export { tokenCost, type TokenCounts } from "./tokens";
 export { rank, type RankRow, type Ranking } from "./rank";
-export { priceRows, type PriceRow } from "./rows";
+export { priceRows, priceHistory, readingText, type PriceRow, type PriceSetEntry } from "./rows";

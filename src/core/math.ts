@@ -8,6 +8,8 @@ import { resolveImage } from "./resolve";
 import type {
   CompiledBook,
   CompiledProvider,
+  OtherReading,
+  PriceStatus,
   ProviderInfo,
   ResolvedImage,
   SourceInfo,
@@ -66,6 +68,9 @@ export interface Quote {
   minPrice?: number;
   /** The list or retail price beside the billed one. */
   listPrice?: number;
+  /** published, derived, bound or disputed, and the readings not used (see docs/price-truth.md). */
+  status: PriceStatus;
+  otherReadings: readonly OtherReading[];
   source: SourceInfo;
   checked: string;
   effective: string;
@@ -101,6 +106,8 @@ export function quote(
     quality: q.value,
     size: s.value,
     price: tier.price,
+    status: tier.status,
+    otherReadings: tier.otherReadings,
     source: meta.source,
     checked: meta.checked,
     effective: meta.effective,

@@ -2,11 +2,11 @@
  * Ranking every GPT Image 2 provider for one quality and size, cheapest first.
  */
 import { internals, isCompiledBook, lookupTier, NOT_A_BOOK } from "./book";
-import type { CompiledBook, ProviderInfo, Tier } from "./types";
+import type { CompiledBook, OtherReading, PriceStatus, ProviderInfo, Tier } from "./types";
 import { parseQuality, parseSize } from "./identifiers";
 import { readAsOf } from "./dates";
 import { clean, moneyOf, readOptionalAmount, readRetry } from "./numbers";
-import type { Failure, Result } from "./result";
+import { fail, type Failure, type Result } from "./result";
 import { finite, imagePricesOn, isFailure, QUALITY_INDEX } from "./math";
 
 /** One priced provider in a ranking. */
@@ -17,6 +17,10 @@ export interface RankRow {
   /** Its price over the cheapest one's (the cheapest is 1; a free price is 0, measured against the cheapest paid one). */
   multiple: number;
   minPrice?: number;
+  /** published, derived, bound or disputed: see docs/price-truth.md. */
+  status: PriceStatus;
+  /** The readings not used (a disputed price's other figures). */
+  otherReadings: readonly OtherReading[];
 }
 
 /** Providers cheapest first (ties in book order) and those left out with the reason. */
@@ -51,12 +55,24 @@ export function rank(
   if (isFailure(date)) return date;
   const priced: { provider: ProviderInfo; tier: Tier }[] = [];
   const leftOut: Ranking["leftOut"] = [];
+  let earliest: string | null = null; // of the prices not yet in effect on `date`
+  let anyInEffect = false;
   for (const p of internals(book).providers) {
     const info = p.info;
     if (info.comparisonOnly) continue;
     const tier = lookupTier(p, imagePricesOn(book, p, date), QUALITY_INDEX[q.value], s.value);
     if (isFailure(tier)) leftOut.push({ provider: info, reason: tier.message });
     else priced.push({ provider: info, tier });
+    const first = p.imageSets[0]?.effective;
+    if (date !== null && first !== undefined && first > date) {
+      if (earliest === null || first < earliest) earliest = first;
+    } else if (first !== undefined) anyInEffect = true;
+  }
+  if (date !== null && !anyInEffect && earliest !== null) {
+    return fail(
+      "NO_PRICE_ON_DATE",
+      `No price in this book is in effect on ${date}; the first takes effect on ${earliest}.`,
+    );
   }
   priced.sort((a, b) => a.tier.micros - b.tier.micros); // stable: ties stay in book order
   const cheapest = priced.find((x) => x.tier.micros > 0)?.tier.micros ?? 0;
@@ -66,6 +82,8 @@ export function rank(
       price: tier.price,
       total: moneyOf(n * r, tier.micros),
       multiple: cheapest === 0 ? 1 : clean(tier.micros / cheapest),
+      status: tier.status,
+      otherReadings: tier.otherReadings,
     };
     if (tier.minPrice !== null) row.minPrice = tier.minPrice;
     return row;

@@ -3,13 +3,22 @@
  * scaled references, and turn the set into per-quality lookups of precomputed tiers. Results are
  * memoized per provider and date; the newest prices are resolved once when the book is compiled.
  */
-import type { ImagePriceSetJson, SourceJson, TokenPriceSetJson } from "./schema";
+import type {
+  ImagePriceSetJson,
+  PriceStatus,
+  ReadingJson,
+  SourceJson,
+  TokenPriceSetJson,
+} from "./schema";
 import { QUALITIES, type Quality } from "./identifiers";
 import { fail, type Failure } from "./result";
 import { clean } from "./numbers";
 import { remember } from "./memo";
+import { TOKEN_METERS } from "./types";
 import type {
   CompiledProvider,
+  NotOffered,
+  OtherReading,
   ResolvedImage,
   ResolvedTokens,
   SetMeta,
@@ -19,11 +28,19 @@ import type {
 
 const toMicros = (usd: number): number => Math.round(usd * 1e6);
 
+/** What a tier says about itself beyond its numbers. */
+interface Standing {
+  readonly status: PriceStatus;
+  readonly otherReadings: readonly OtherReading[];
+  readonly atLeast: boolean;
+}
+
 function makeTier(
   micros: number,
   listMicros: number | null,
   minMicros: number | null,
   sizeLabel: string | null,
+  standing: Standing,
 ): Tier {
   const price = clean(micros / 1e6);
   return Object.freeze({
@@ -35,17 +52,62 @@ function makeTier(
     minMicros,
     listMicros,
     sizeLabel,
+    status: standing.status,
+    otherReadings: standing.otherReadings,
+    atLeast: standing.atLeast,
     priceResult: Object.freeze({ ok: true as const, value: price }),
   });
 }
 
-const tierOf = (price: number, listPrice?: number, minPrice?: number, label?: string): Tier =>
+const tierOf = (
+  standing: Standing,
+  price: number,
+  listPrice?: number,
+  minPrice?: number,
+  label?: string,
+): Tier =>
   makeTier(
     toMicros(price),
     listPrice === undefined ? null : toMicros(listPrice),
     minPrice === undefined ? null : toMicros(minPrice),
     label ?? null,
+    standing,
   );
+
+const NO_READINGS: readonly OtherReading[] = Object.freeze([]);
+
+/** The readings of the book JSON as rows show them: the source named by site and title. */
+export function readingsOf(
+  readings: readonly ReadingJson[] | undefined,
+  sources: ReadonlyMap<string, SourceInfo>,
+): readonly OtherReading[] {
+  if (readings === undefined || readings.length === 0) return NO_READINGS;
+  return Object.freeze(
+    readings.map((r) => {
+      const s = sources.get(r.source);
+      return Object.freeze({
+        value: r.value ?? null,
+        text: r.text ?? null,
+        source: s === undefined ? r.source : `${s.site}: ${s.title}`,
+        part: r.part,
+      });
+    }),
+  );
+}
+
+/** An entry's own status where it gives one, otherwise its pricing's. */
+function standingOf(
+  pricing: { status: PriceStatus; otherReadings?: readonly ReadingJson[] | undefined },
+  entry: { status?: PriceStatus | undefined; otherReadings?: readonly ReadingJson[] | undefined },
+  sources: ReadonlyMap<string, SourceInfo>,
+  atLeast = false,
+): Standing {
+  return {
+    status: entry.status ?? pricing.status,
+    otherReadings: readingsOf(entry.otherReadings ?? pricing.otherReadings, sources),
+    atLeast,
+  };
+}
 
 const NONE3: readonly null[] = [null, null, null];
 
@@ -57,17 +119,36 @@ class Resolved implements ResolvedImage {
     readonly any: readonly (Tier | null)[],
     readonly bySize: readonly (ReadonlyMap<string, Tier> | null)[],
     readonly unpublished: readonly (string | null)[],
+    readonly notOffered: ReadonlyMap<string, NotOffered> | null,
+    readonly maxEdge: number | null,
+    readonly status: PriceStatus | null,
   ) {}
 }
 
 function uniform(r: ResolvedImage): ResolvedImage {
   return r instanceof Resolved
     ? r
-    : new Resolved(r.failure, r.meta, [...r.any], [...r.bySize], [...r.unpublished]);
+    : new Resolved(
+        r.failure,
+        r.meta,
+        [...r.any],
+        [...r.bySize],
+        [...r.unpublished],
+        r.notOffered,
+        r.maxEdge,
+        r.status,
+      );
 }
 
-function failed(failure: Failure, meta: SetMeta | null = null): ResolvedImage {
-  return { failure, meta, any: NONE3, bySize: NONE3, unpublished: NONE3 };
+/** The parts of a resolved set that only some pricing kinds have. */
+const PLAIN = { notOffered: null, maxEdge: null } as const;
+
+function failed(
+  failure: Failure,
+  meta: SetMeta | null = null,
+  status: PriceStatus | null = null,
+): ResolvedImage {
+  return { failure, meta, any: NONE3, bySize: NONE3, unpublished: NONE3, ...PLAIN, status };
 }
 
 export function sourceInfo(json: SourceJson): SourceInfo {
@@ -93,6 +174,7 @@ function metaOf(
     checked: set.checked,
     source: sources.get(set.source) ?? UNKNOWN_SOURCE,
     notes: Object.freeze([...set.notes]),
+    sameBillingAs: set.sameBillingAs ?? null,
   });
 }
 
@@ -129,6 +211,7 @@ function bySize<E extends { quality: Quality; size: string }>(
   entries: readonly E[],
   toTier: (entry: E) => Tier,
   unpriced: (quality: Quality) => string,
+  status: PriceStatus,
 ): ResolvedImage {
   const maps = QUALITIES.map(() => new Map<string, Tier>());
   for (const e of entries) maps[QUALITIES.indexOf(e.quality)]?.set(e.size, toTier(e));
@@ -138,6 +221,8 @@ function bySize<E extends { quality: Quality; size: string }>(
     any: NONE3,
     bySize: maps.map((m) => (m.size > 0 ? m : null)),
     unpublished: maps.map((m, q) => (m.size > 0 ? null : unpriced(QUALITIES[q] ?? "high"))),
+    ...PLAIN,
+    status,
   };
 }
 
@@ -180,20 +265,51 @@ function resolveImageUncached(
   if (set === undefined) return failed(noneInEffect(name, "image", provider.imageSets, asOf));
   const meta = metaOf(set, ctx.sources);
   const pricing = set.pricing;
+  const sources = ctx.sources;
+  const status = pricing.status;
   switch (pricing.kind) {
     case "table":
       return bySize(
         meta,
         pricing.tiers,
-        (t) => tierOf(t.price, t.listPrice),
+        (t) => tierOf(standingOf(pricing, t, sources), t.price, t.listPrice),
         (quality) => `the source lists no ${quality} price for any size`,
+        status,
       );
     case "perQuality": {
-      const any = QUALITIES.map((q) => tierOf(pricing[q].price, pricing[q].listPrice));
-      return { failure: null, meta, any, bySize: NONE3, unpublished: NONE3 };
+      const any = QUALITIES.map((q) =>
+        tierOf(standingOf(pricing, pricing[q], sources), pricing[q].price, pricing[q].listPrice),
+      );
+      return { failure: null, meta, any, bySize: NONE3, unpublished: NONE3, ...PLAIN, status };
     }
     case "flat": {
-      const tier = tierOf(pricing.price, pricing.listPrice, pricing.minPrice);
+      const tier = tierOf(
+        standingOf(pricing, {}, sources, pricing.atLeast === true),
+        pricing.price,
+        pricing.listPrice,
+        pricing.minPrice,
+      );
+      const notOffered =
+        pricing.notOffered === undefined
+          ? null
+          : new Map(
+              pricing.notOffered.map(
+                (n) =>
+                  [
+                    n.size,
+                    Object.freeze({
+                      size: n.size,
+                      status: n.status,
+                      failure: fail(
+                        "SIZE_NOT_PRICED",
+                        `${name} does not offer ${n.size}: ${n.reason}`,
+                      ),
+                      otherReadings: readingsOf(n.otherReadings, sources),
+                    }),
+                  ] as const,
+              ),
+            );
+      const maxEdge = pricing.maxEdge ?? null;
       if (pricing.sizes === undefined) {
         return {
           failure: null,
@@ -201,6 +317,9 @@ function resolveImageUncached(
           any: [tier, tier, tier],
           bySize: NONE3,
           unpublished: NONE3,
+          notOffered,
+          maxEdge,
+          status,
         };
       }
       const map = new Map(pricing.sizes.map((s) => [s, tier] as const));
@@ -210,19 +329,24 @@ function resolveImageUncached(
         any: NONE3,
         bySize: [map, map, map],
         unpublished: NONE3,
+        notOffered,
+        maxEdge,
+        status,
       };
     }
     case "points":
       return bySize(
         meta,
         pricing.points,
-        (p) => tierOf(p.price, undefined, undefined, p.label),
+        (p) => tierOf(standingOf(pricing, p, sources), p.price, undefined, undefined, p.label),
         (quality) => pricing.unpublishedReason ?? `the source publishes no ${quality} price`,
+        status,
       );
     case "unpublished":
       return failed(
         fail("NOT_PUBLISHED", `${name} publishes no per-image price: ${pricing.reason}`),
         meta,
+        status,
       );
     case "sameAs":
     case "scaled": {
@@ -237,24 +361,41 @@ function resolveImageUncached(
         );
       }
       const base = resolveImage(ctx, target, asOf, depth + 1);
-      if (base.failure !== null) return failed(base.failure, meta);
-      if (pricing.kind === "sameAs") return { ...base, meta };
-      const factor = pricing.factor;
-      const scale = (t: Tier): Tier =>
-        makeTier(
+      if (base.failure !== null) return failed(base.failure, meta, status);
+      const factor = pricing.kind === "scaled" ? pricing.factor : 1;
+      const own = standingOf(pricing, {}, sources);
+      // A disputed or bound price stays so when another offer is billed from it; otherwise the
+      // offer's own status (published, derived) says how its page states it.
+      const restate = (t: Tier): Tier => {
+        const keeps = t.status === "disputed" || t.status === "bound";
+        const standing: Standing = keeps
+          ? {
+              status: t.status,
+              otherReadings: t.otherReadings.map((r) =>
+                r.value === null ? r : { ...r, value: clean((toMicros(r.value) * factor) / 1e6) },
+              ),
+              atLeast: t.atLeast,
+            }
+          : { ...own, atLeast: t.atLeast };
+        return makeTier(
           t.micros * factor,
           t.listMicros === null ? null : t.listMicros * factor,
           t.minMicros === null ? null : t.minMicros * factor,
           t.sizeLabel,
+          standing,
         );
+      };
       return {
         failure: null,
         meta,
-        any: base.any.map((t) => (t === null ? null : scale(t))),
+        any: base.any.map((t) => (t === null ? null : restate(t))),
         bySize: base.bySize.map((m) =>
-          m === null ? null : new Map([...m].map(([k, t]) => [k, scale(t)] as const)),
+          m === null ? null : new Map([...m].map(([k, t]) => [k, restate(t)] as const)),
         ),
         unpublished: base.unpublished,
+        notOffered: base.notOffered,
+        maxEdge: base.maxEdge,
+        status,
       };
     }
   }
@@ -283,6 +424,7 @@ export function resolveTokensUncached(
     meta: null,
     micros: [],
     sharedInput: false,
+    statuses: [],
   });
   if (provider.tokenSets.length === 0) {
     return none(fail("NO_TOKEN_METERS", `${name} bills per image, not by token; use IMG.COST.`));
@@ -303,6 +445,17 @@ export function resolveTokensUncached(
       micro(m.imageOutput),
     ],
     sharedInput: m.input !== undefined,
+    statuses: TOKEN_METERS.map((meter) => {
+      const own =
+        set.meterStatus?.[meter] ??
+        (m.input !== undefined && (meter === "textInput" || meter === "imageInput")
+          ? set.meterStatus?.input
+          : undefined);
+      return {
+        status: own?.status ?? set.status,
+        otherReadings: readingsOf(own?.otherReadings, ctx.sources),
+      };
+    }),
   };
 }
 
@@ -312,4 +465,5 @@ export const PENDING_TOKENS: ResolvedTokens = {
   meta: null,
   micros: [],
   sharedInput: false,
+  statuses: [],
 };

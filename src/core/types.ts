@@ -2,7 +2,26 @@
  * The shapes of a compiled price book: what callers see (CompiledBook, ProviderInfo, SourceInfo,
  * BookOrigin) and the private compiled form the lookups use.
  */
-import type { ImagePriceSetJson, PriceBookJson, ProviderJson, TokenPriceSetJson } from "./schema";
+import type {
+  ImagePriceSetJson,
+  PriceBookJson,
+  PriceStatus,
+  ProviderJson,
+  TokenPriceSetJson,
+} from "./schema";
+
+export type { PriceStatus } from "./schema";
+
+/**
+ * A reading of a price the book does not use (a disputed price's other figure), with where it is
+ * said: `source` is "site: title" and `part` the part of that page and its words.
+ */
+export interface OtherReading {
+  readonly value: number | null;
+  readonly text: string | null;
+  readonly source: string;
+  readonly part: string;
+}
 import type { Failure } from "./result";
 
 /** Where a book came from, shown beside its prices. */
@@ -41,6 +60,8 @@ export interface ProviderInfo {
   checked: string;
   /** Notes of its newest image and token price sets. */
   notes: readonly string[];
+  /** Terms that change a budget (a signup credit, refunds of failed runs), as its page states them. */
+  terms: readonly string[];
 }
 
 /** A loaded price book. Build one with `loadBook` (feeds) or use `bundledBook`. */
@@ -62,9 +83,12 @@ export interface CompiledBook {
 /** Metadata of one price set as quotes and rows report it. */
 export interface SetMeta {
   readonly effective: string;
+  /** The date the page was read for these prices. */
   readonly checked: string;
   readonly source: SourceInfo;
   readonly notes: readonly string[];
+  /** The provider's other price form (per image or by token) that describes the same billing. */
+  readonly sameBillingAs: "image" | "tokens" | null;
 }
 
 /** One billed price, precomputed so a lookup allocates nothing. */
@@ -79,6 +103,10 @@ export interface Tier {
   readonly listMicros: number | null;
   /** How the source words the size, for isolated points. */
   readonly sizeLabel: string | null;
+  readonly status: PriceStatus;
+  readonly otherReadings: readonly OtherReading[];
+  /** The page gives only a starting price ("0.054+"): price is a lower bound. */
+  readonly atLeast: boolean;
   /** A shared, frozen success result for `price`. */
   readonly priceResult: { readonly ok: true; readonly value: number };
 }
@@ -94,6 +122,20 @@ export interface ResolvedImage {
   readonly bySize: readonly (ReadonlyMap<string, Tier> | null)[];
   /** Per quality index: why that quality is not published at all, or null. */
   readonly unpublished: readonly (string | null)[];
+  /** Sizes read as not offered (every quality), each with its #N/A and the readings not used. */
+  readonly notOffered: ReadonlyMap<string, NotOffered> | null;
+  /** No size with an edge above this is priced; null: no such limit. */
+  readonly maxEdge: number | null;
+  /** The status of the set as a whole (its pricing kind's status). */
+  readonly status: PriceStatus | null;
+}
+
+/** A size a page is read as not offering, where the page (or pages) disagree. */
+export interface NotOffered {
+  readonly size: string;
+  readonly status: PriceStatus;
+  readonly failure: Failure;
+  readonly otherReadings: readonly OtherReading[];
 }
 
 export const TOKEN_METERS = [
@@ -112,6 +154,8 @@ export interface ResolvedTokens {
   readonly micros: readonly (number | null)[]; // indexed like TOKEN_METERS
   /** True when one "input" meter covers text and image input. */
   readonly sharedInput: boolean;
+  /** Per meter (indexed like TOKEN_METERS): its status and the readings not used. */
+  readonly statuses: readonly { status: PriceStatus; otherReadings: readonly OtherReading[] }[];
 }
 
 export interface CompiledProvider {

@@ -78,6 +78,7 @@ function perRow(
  * @param size WIDTHxHEIGHT such as "1024x1024", or square, portrait, landscape.
  * @param volume Number of images you plan to keep (0 or more; blank counts as 0).
  * @param [retry] Retry multiplier for discarded attempts, 1 or more (1.2 = one in six regenerated). Blank or 0: 1.
+ * @param [asOf] Prices in effect on this date: an Excel date such as DATE(2026,6,1) or text "2026-06-01". Blank: the newest prices.
  * @returns Total USD, or one total per row for ranges.
  */
 export function cost(
@@ -86,12 +87,13 @@ export function cost(
   size: any[][],
   volume: any[][],
   retry?: any[][],
+  asOf?: any[][],
 ): any[][] {
   return perRow(
     "IMG.COST",
     COST_PARAMS,
-    [provider, quality, size, volume, retry ?? null],
-    (book) => (v) => coreCost(book, v[0], v[1], v[2], v[3], v[4]),
+    [provider, quality, size, volume, retry ?? null, asOf ?? null],
+    (book) => (v) => coreCost(book, v[0], v[1], v[2], v[3], v[4], v[5]),
   );
 }
 
@@ -102,14 +104,15 @@ export function cost(
  * @param provider Provider id or name, e.g. "openai", "atlas", "prospolabs" (see IMG.PROVIDERS()).
  * @param quality low, medium, high or auto. auto prices as high, the most auto can cost.
  * @param size WIDTHxHEIGHT such as "1024x1024", or square, portrait, landscape.
- * @returns USD per image, or one price per row for ranges.
+ * @param [asOf] Prices in effect on this date: an Excel date such as DATE(2026,6,1) or text "2026-06-01". Blank: the newest prices.
+ * @returns USD per image (a disputed price gives its budget-safe reading; IMG.PRICES shows the other), or one price per row for ranges.
  */
-export function price(provider: any[][], quality: any[][], size: any[][]): any[][] {
+export function price(provider: any[][], quality: any[][], size: any[][], asOf?: any[][]): any[][] {
   return perRow(
     "IMG.PRICE",
     PRICE_PARAMS,
-    [provider, quality, size],
-    (book) => (v) => corePrice(book, v[0], v[1], v[2]),
+    [provider, quality, size, asOf ?? null],
+    (book) => (v) => corePrice(book, v[0], v[1], v[2], v[3]),
   );
 }
 
@@ -123,6 +126,7 @@ export function price(provider: any[][], quality: any[][], size: any[][]): any[]
  * @param imageOutputTokens Image output tokens.
  * @param [cachedTextTokens] Cached text input tokens, billed at the cached text meter. Default 0.
  * @param [cachedImageTokens] Cached image input tokens, billed at the cached image meter. Default 0.
+ * @param [asOf] Prices in effect on this date: an Excel date such as DATE(2026,6,1) or text "2026-06-01". Blank: the newest prices.
  * @returns Total USD, or one total per row for ranges.
  */
 export function tokencost(
@@ -132,6 +136,7 @@ export function tokencost(
   imageOutputTokens: any[][],
   cachedTextTokens?: any[][],
   cachedImageTokens?: any[][],
+  asOf?: any[][],
 ): any[][] {
   const args = [
     provider,
@@ -140,19 +145,25 @@ export function tokencost(
     imageOutputTokens,
     cachedTextTokens ?? null,
     cachedImageTokens ?? null,
+    asOf ?? null,
   ];
   return perRow(
     "IMG.TOKENCOST",
     TOKENCOST_PARAMS,
     args,
     (book) => (v) =>
-      coreTokenCost(book, v[0], {
-        textInput: v[1],
-        imageInput: v[2],
-        imageOutput: v[3],
-        cachedTextInput: v[4],
-        cachedImageInput: v[5],
-      }),
+      coreTokenCost(
+        book,
+        v[0],
+        {
+          textInput: v[1],
+          imageInput: v[2],
+          imageOutput: v[3],
+          cachedTextInput: v[4],
+          cachedImageInput: v[5],
+        },
+        v[6],
+      ),
   );
 }
 
@@ -165,6 +176,7 @@ export function tokencost(
  * @param quality low, medium, high or auto. auto prices as high, the most auto can cost.
  * @param size WIDTHxHEIGHT such as "1024x1024", or square, portrait, landscape.
  * @param [retry] Retry multiplier for discarded attempts, 1 or more. Blank or 0: 1.
+ * @param [asOf] Prices in effect on this date: an Excel date such as DATE(2026,6,1) or text "2026-06-01". Blank: the newest prices.
  * @returns Whole images, or one count per row for ranges.
  */
 export function afford(
@@ -173,12 +185,13 @@ export function afford(
   quality: any[][],
   size: any[][],
   retry?: any[][],
+  asOf?: any[][],
 ): any[][] {
   return perRow(
     "IMG.AFFORD",
     AFFORD_PARAMS,
-    [budget, provider, quality, size, retry ?? null],
-    (book) => (v) => coreAfford(book, v[0], v[1], v[2], v[3], v[4]),
+    [budget, provider, quality, size, retry ?? null, asOf ?? null],
+    (book) => (v) => coreAfford(book, v[0], v[1], v[2], v[3], v[4], v[5]),
   );
 }
 
@@ -206,16 +219,31 @@ function readTop(top: unknown): number | CustomFunctions.Error | null {
  * @param [volume] Number of images for the total column. Blank or 0: 1.
  * @param [retry] Retry multiplier, 1 or more. Blank or 0: 1.
  * @param [top] Show only this many of the cheapest providers. Blank or 0: all.
- * @returns A table: provider, price per image, total, multiple of cheapest; then a footer row.
+ * @param [asOf] Prices in effect on this date: an Excel date such as DATE(2026,6,1) or text "2026-06-01". Blank: the newest prices.
+ * @returns A table: provider, price per image, total, multiple of cheapest, status, other readings; then a footer row.
  */
-export function cheapest(quality: any, size: any, volume?: any, retry?: any, top?: any): any[][] {
+export function cheapest(
+  quality: any,
+  size: any,
+  volume?: any,
+  retry?: any,
+  top?: any,
+  asOf?: any,
+): any[][] {
   try {
-    const read = readScalars("IMG.CHEAPEST", CHEAPEST_PARAMS, [quality, size, volume, retry, top]);
+    const read = readScalars("IMG.CHEAPEST", CHEAPEST_PARAMS, [
+      quality,
+      size,
+      volume,
+      retry,
+      top,
+      asOf,
+    ]);
     if (!Array.isArray(read)) return [[read]];
-    const [q0, s0, volume0, retry0, top0] = read;
+    const [q0, s0, volume0, retry0, top0, asOf0] = read;
     const limit = readTop(top0);
     if (limit !== null && typeof limit === "object") return [[limit]];
-    const ranking = rank(getActiveBook(), q0, s0, volume0, retry0);
+    const ranking = rank(getActiveBook(), q0, s0, volume0, retry0, asOf0);
     if (!ranking.ok) return [[toExcelError(ranking)]];
     // rank() accepted both, so both parse; the footer names them as priced ("auto" as high).
     const q = parseQuality(q0);
@@ -228,7 +256,7 @@ export function cheapest(quality: any, size: any, volume?: any, retry?: any, top
 }
 
 /**
- * Spills the active price book: every price with its quality, size, unit, checked date and source.
+ * Spills the active price book: every price with its quality, size, unit, the date its page was read, source, lowest price, status (published, derived, bound, disputed, not published), the readings not used, and the page's own date.
  * @customfunction PRICES
  * @helpurl https://localhost:3000/help.html#imgprices
  * @param [provider] Only this provider's prices. Default all providers.
@@ -280,11 +308,11 @@ function aboutProvider<T>(
 }
 
 /**
- * The date a provider's price was last checked, as an Excel date in the 1900 date system (format the cell as a date; 1904 date system workbooks are not supported: subtract 1462).
+ * The date the book read the page a provider's price comes from, as an Excel date in the 1900 date system (format the cell as a date; 1904 date system workbooks are not supported: subtract 1462). The page's own date, or "undated", is in IMG.SOURCE.
  * @customfunction ASOF
  * @helpurl https://localhost:3000/help.html#imgasof
  * @param provider Provider id or name, e.g. "openai".
- * @returns An Excel date serial number (1900 date system).
+ * @returns An Excel date serial number (1900 date system): the date the page was read.
  */
 export function asof(provider: any): number {
   const answer = aboutProvider(
@@ -293,7 +321,7 @@ export function asof(provider: any): number {
     (info) =>
       isoDateToSerial(info.checked) ??
       valueError(
-        `IMG.ASOF: the price book gives "${info.checked}" as the checked date of ${info.id}.`,
+        `IMG.ASOF: the price book gives "${info.checked}" as the date ${info.id}'s page was read.`,
       ),
   );
   // Excel shows a thrown CustomFunctions.Error as that error with its message.
@@ -302,14 +330,16 @@ export function asof(provider: any): number {
 }
 
 /**
- * Where a provider's price comes from: site, page title, the date the page gives, and its address.
+ * Where a provider's price comes from: site, page title, the page's own date (or "undated") and the date it was read, and its address.
  * @customfunction SOURCE
  * @helpurl https://localhost:3000/help.html#imgsource
  * @param provider Provider id or name, e.g. "openai".
  * @returns The source, as text.
  */
 export function source(provider: any): string {
-  const answer = aboutProvider("IMG.SOURCE", provider, (info) => sourceText(info.source));
+  const answer = aboutProvider("IMG.SOURCE", provider, (info) =>
+    sourceText(info.source, info.checked),
+  );
   if (typeof answer !== "string") throw answer;
   return answer;
 }

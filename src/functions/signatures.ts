@@ -1,7 +1,7 @@
 /**
  * Each IMG function's parameters, in their frozen order, with the blank rule of each (params.ts).
- * A new optional parameter is one more entry here, e.g. ["asOf", "date"]: blank or omitted means
- * today's prices.
+ * A new optional parameter is one more entry here; `asOf` ("date"): blank or omitted means the
+ * newest prices.
  */
 import { params } from "./params";
 
@@ -11,8 +11,14 @@ export const COST_PARAMS = params(
   ["size", "text"],
   ["volume", "amount"],
   ["retry", "setting"],
+  ["asOf", "date"],
 );
-export const PRICE_PARAMS = params(["provider", "text"], ["quality", "text"], ["size", "text"]);
+export const PRICE_PARAMS = params(
+  ["provider", "text"],
+  ["quality", "text"],
+  ["size", "text"],
+  ["asOf", "date"],
+);
 export const TOKENCOST_PARAMS = params(
   ["provider", "text"],
   ["textInputTokens", "amount"],
@@ -20,6 +26,7 @@ export const TOKENCOST_PARAMS = params(
   ["imageOutputTokens", "amount"],
   ["cachedTextTokens", "setting"],
   ["cachedImageTokens", "setting"],
+  ["asOf", "date"],
 );
 export const AFFORD_PARAMS = params(
   ["budget", "amount"],
@@ -27,6 +34,7 @@ export const AFFORD_PARAMS = params(
   ["quality", "text"],
   ["size", "text"],
   ["retry", "setting"],
+  ["asOf", "date"],
 );
 export const CHEAPEST_PARAMS = params(
   ["quality", "text"],
@@ -34,6 +42,7 @@ export const CHEAPEST_PARAMS = params(
   ["volume", "setting"],
   ["retry", "setting"],
   ["top", "setting"],
+  ["asOf", "date"],
 );
 export const PRICES_PARAMS = params(["provider", "allText"]);
 export const PROVIDER_PARAM = params(["provider", "text"]);

@@ -2,21 +2,27 @@
  * The spilled tables and text answers of IMG.CHEAPEST, IMG.PRICES, IMG.PROVIDERS, IMG.SOURCE and
  * IMG.BOOK, built from what the core returns. No prices are computed here: only laid out.
  */
-import type {
-  BookOrigin,
-  CompiledBook,
-  PriceRow,
-  ProviderInfo,
-  RankRow,
-  Ranking,
-  SourceInfo,
+import {
+  dateLabel,
+  readingText,
+  type BookOrigin,
+  type CompiledBook,
+  type OtherReading,
+  type PriceRow,
+  type ProviderInfo,
+  type RankRow,
+  type Ranking,
+  type SourceInfo,
 } from "../core";
 
+// Columns are only ever appended: formulas such as INDEX(IMG.CHEAPEST(...), 2, 3) keep working.
 export const CHEAPEST_HEADER = [
   "provider",
   "price per image",
   "total",
   "multiple of cheapest",
+  "status",
+  "other readings",
 ] as const;
 export const PRICES_HEADER = [
   "provider",
@@ -26,9 +32,18 @@ export const PRICES_HEADER = [
   "price",
   "list price",
   "unit",
-  "checked",
+  "read",
   "source",
+  "lowest price",
+  "status",
+  "other readings",
+  "page date",
 ] as const;
+
+/** The readings a price does not use, one after another: "5 (LLM Reference: ...; ...)". */
+export function readingsText(readings: readonly OtherReading[]): string {
+  return readings.map(readingText).join(" | ");
+}
 export const PROVIDERS_HEADER = ["provider", "name", "model", "prices"] as const;
 
 /**
@@ -42,9 +57,18 @@ export function cheapestTable(ranking: Ranking, top: number | null, wanted: stri
   table[0] = [...CHEAPEST_HEADER];
   for (let i = 0; i < shown; i++) {
     const row = ranking.rows[i] as RankRow;
-    table[i + 1] = [row.provider.id, row.price, row.total, row.multiple];
+    table[i + 1] = [
+      row.provider.id,
+      row.price,
+      row.total,
+      row.multiple,
+      row.status,
+      readingsText(row.otherReadings),
+    ];
   }
-  table[shown + 1] = [cheapestFooter(ranking, shown, wanted), "", "", ""];
+  const footer: unknown[] = new Array<unknown>(CHEAPEST_HEADER.length).fill("");
+  footer[0] = cheapestFooter(ranking, shown, wanted);
+  table[shown + 1] = footer;
   return table;
 }
 
@@ -82,8 +106,12 @@ export function pricesTable(rows: readonly PriceRow[]): unknown[][] {
       row.price ?? "",
       row.listPrice ?? "",
       unit,
-      row.checked,
+      row.readDate,
       row.source,
+      row.minPrice ?? "",
+      row.status,
+      readingsText(row.otherReadings),
+      row.pageDate ?? "undated",
     ];
   }
   return table;
@@ -104,10 +132,16 @@ export function providersTable(book: CompiledBook): unknown[][] {
   return table;
 }
 
-/** "site: title, dated 2026-05-04, https://..." */
-export function sourceText(source: SourceInfo): string {
-  let text = `${source.site}: ${source.title}`;
-  if (source.dated !== null) text += `, dated ${source.dated}`;
+/**
+ * "site: title, dated 2026-05-04 (read 2026-11-21), https://...", or "..., undated (read 2026-11-21)"
+ * for a page that gives no date: the page's own date and the date it was read, never one for the other.
+ */
+export function sourceText(source: SourceInfo, readDate: string): string {
+  let text = `${source.site}: ${source.title}, `;
+  text +=
+    source.dated === null
+      ? dateLabel(null, readDate)
+      : `dated ${dateLabel(source.dated, readDate)}`;
   if (source.url !== undefined) text += `, ${source.url}`;
   return text;
 }

@@ -9,7 +9,7 @@
  * checked date.
  */
 import type { PriceRow, ProviderInfo } from "../core";
-import { daysSince } from "../core";
+import { daysSince, readingText as coreReadingText } from "../core";
 import { formatDate } from "./locale";
 
 export const STALE_AFTER_DAYS = 30;
@@ -42,6 +42,9 @@ interface StatusFields {
 function readingText(reading: unknown): string {
   if (typeof reading === "string") return reading;
   if (typeof reading === "number") return String(reading);
+  if (reading !== null && typeof reading === "object" && "part" in reading) {
+    return coreReadingText(reading as Parameters<typeof coreReadingText>[0]);
+  }
   if (reading !== null && typeof reading === "object") {
     const r = reading as { price?: unknown; source?: unknown; note?: unknown };
     const parts = [r.price, r.source, r.note].filter(

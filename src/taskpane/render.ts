@@ -3,7 +3,7 @@
  * (createElement + textContent); there is no innerHTML anywhere in the pane.
  */
 import type { CompiledBook, PriceRow, ProviderInfo } from "../core";
-import { priceRows } from "../core";
+import { priceHistory, priceRows } from "../core";
 import type { Candidate } from "./refresh/prepare";
 import { describeOrigin } from "./storage";
 import { formatDate, formatPrice } from "./locale";
@@ -111,12 +111,14 @@ export function renderBookSummary(
 }
 
 export function priceText(row: PriceRow): string {
-  if (row.price === null) return "not published";
+  // "not offered", "not published": the core's words for a price with no number.
+  if (row.price === null) return row.priceText;
   const base =
-    row.minPrice !== null
+    row.minPrice !== null && row.minPrice !== row.price
       ? `${formatPrice(row.minPrice)}–${formatPrice(row.price)}`
       : formatPrice(row.price);
-  return row.listPrice !== null ? `${base} (list ${formatPrice(row.listPrice)})` : base;
+  const more = row.atLeast ? `${base} or more` : base;
+  return row.listPrice !== null ? `${more} (list ${formatPrice(row.listPrice)})` : more;
 }
 
 const METERS: Record<string, string> = {
@@ -185,34 +187,27 @@ function pricesTable(rows: readonly PriceRow[], info: ProviderInfo, today: strin
   return h("table", { className: "prices" }, head, body);
 }
 
-/** Effective dates of a provider's image price sets, oldest first. */
-function historyDates(book: CompiledBook, id: string): string[] {
-  const json = book.json.providers.find((p) => p.id === id);
-  if (json === undefined) return [];
-  const dates = new Set<string>();
-  for (const set of [...json.image, ...json.tokens]) dates.add(set.effective);
-  return [...dates].sort();
-}
-
+/** A provider's price sets, newest first, when the book holds more than one (the core's history). */
 function historyNode(book: CompiledBook, info: ProviderInfo, today: string): HTMLElement | null {
-  const dates = historyDates(book, info.id);
-  if (dates.length < 2) return null;
-  const sets = dates
-    .slice()
-    .reverse()
-    .map((date) => {
-      const rows = priceRows(book, info.id, date);
-      return h(
+  const history = priceHistory(book, info.id);
+  if (!history.ok) return null;
+  const image = history.value.filter((e) => e.billing === "image");
+  const entries = image.length > 1 ? image : history.value.length > 1 ? history.value : [];
+  if (entries.length < 2) return null;
+  const sets = [...entries]
+    .sort((a, b) => (a.effective < b.effective ? 1 : a.effective > b.effective ? -1 : 0))
+    .map((entry) =>
+      h(
         "div",
         {},
-        h("h4", { className: "history-date" }, `In effect from ${formatDate(date)}`),
-        rows.ok ? pricesTable(rows.value, info, today) : h("p", {}, rows.message),
-      );
-    });
+        h("h4", { className: "history-date" }, `In effect from ${formatDate(entry.effective)}`),
+        pricesTable(entry.rows, info, today),
+      ),
+    );
   return h(
     "details",
     { className: "history more" },
-    h("summary", {}, `Price history (${dates.length} price sets)`),
+    h("summary", {}, `Price history (${entries.length} price sets)`),
     ...sets,
   );
 }

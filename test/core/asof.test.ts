@@ -6,8 +6,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
+  bundledBook,
   cost,
   loadBook,
+  priceHistory,
   price,
   priceRows,
   quote,
@@ -114,5 +116,78 @@ describe("as of a date, the newest price set in effect that day", () => {
       fetchedAt: "2026-06-02T09:00:00Z",
     });
     expect(book.bookVersion).toBe("test.1");
+  });
+});
+
+describe("as of a date on the bundled book", () => {
+  // seed 001: High $0.211 / 1024x1024, in effect from GPT Image 2's release, 2026-04-21 (seed 003).
+  it('=IMG.COST("openai","high","1024x1024",1000,1,DATE(2026,6,1)) is 1,000 x 0.211 = 211', () => {
+    // DATE(2026,6,1) is serial 46174: 46143 is 2026-05-01, + 31 days (May) = 2026-06-01.
+    expect(value(cost(bundledBook, "openai", "high", "1024x1024", 1000, 1, 46174))).toBe(211);
+    expect(value(cost(bundledBook, "openai", "high", "1024x1024", 1000, 1, "2026-06-01"))).toBe(
+      211,
+    );
+  });
+
+  it("before any price took effect, #N/A says when the first did", () => {
+    // DATE(2026,3,1) = 46082 (46174 - 31 - 30 - 31 = 2026-03-01)
+    const message = failure(
+      cost(bundledBook, "openai", "high", "1024x1024", 1000, 1, 46082),
+      "NO_PRICE_ON_DATE",
+    );
+    expect(message).toContain("2026-03-01");
+    expect(message).toContain("2026-04-21");
+  });
+
+  it("a ranking before any price names the first date prices apply", () => {
+    const message = failure(
+      rank(bundledBook, "low", "square", 1, 1, "2026-03-01"),
+      "NO_PRICE_ON_DATE",
+    );
+    expect(message).toBe(
+      "No price in this book is in effect on 2026-03-01; the first takes effect on 2026-04-21.",
+    );
+  });
+
+  it("a ranking between release and Atlas's page date ranks those in effect and names Atlas", () => {
+    // 2026-05-01: Atlas's price applies from its page's 2026-05-04; OpenAI low square 0.006.
+    const ranking = value(rank(bundledBook, "low", "square", 1, 1, "2026-05-01"));
+    expect(ranking.rows.map((r) => r.provider.id)).not.toContain("atlas");
+    const atlas = ranking.leftOut.find((l) => l.provider.id === "atlas");
+    expect(atlas?.reason).toContain("2026-05-04");
+  });
+});
+
+describe("priceHistory: a provider's price sets and when each applied", () => {
+  it("OpenAI in the two-set book: launch rates until the June cut, then the cut", () => {
+    const history = value(priceHistory(book, "openai"));
+    expect(history.map((h) => [h.billing, h.effective, h.until, h.dateLabel])).toEqual([
+      ["image", "2026-04-21", "2026-06-01", "2026-04-21 (read 2026-04-21)"],
+      ["image", "2026-06-01", null, "2026-06-01 (read 2026-06-01)"],
+      ["tokens", "2026-04-21", "2026-06-01", "2026-04-21 (read 2026-04-21)"],
+      ["tokens", "2026-06-01", null, "2026-06-01 (read 2026-06-01)"],
+    ]);
+    const lowSquare = (rows: { quality: string; size: string; price: number | null }[]) =>
+      rows.find((r) => r.quality === "low" && r.size === "1024x1024")?.price;
+    // launch 0.006, June 0.004 (the fixture's two tables)
+    expect(lowSquare(history[0]?.rows ?? [])).toBe(0.006);
+    expect(lowSquare(history[1]?.rows ?? [])).toBe(0.004);
+  });
+
+  it("an offer billed from OpenAI lists the date OpenAI's prices changed", () => {
+    // Batch (one set from 2026-04-21, 50% of OpenAI) changes with OpenAI's June cut.
+    const history = value(priceHistory(book, "openai-batch"));
+    expect(history.map((h) => [h.effective, h.until])).toEqual([
+      ["2026-04-21", "2026-06-01"],
+      ["2026-06-01", null],
+    ]);
+    const lowSquare = (i: number) =>
+      history[i]?.rows.find((r) => r.quality === "low" && r.size === "1024x1024")?.price;
+    // 0.006 / 2 = 0.003 at launch; 0.004 / 2 = 0.002 from June
+    expect([lowSquare(0), lowSquare(1)]).toEqual([0.003, 0.002]);
+  });
+
+  it("an unknown provider is UNKNOWN_PROVIDER", () => {
+    failure(priceHistory(book, "dall-e"), "UNKNOWN_PROVIDER");
   });
 });

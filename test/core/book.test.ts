@@ -27,8 +27,8 @@ describe("the bundled book", () => {
 
   it("has the envelope", () => {
     expect(bundledBook.schemaVersion).toBe(1);
-    expect(bundledBook.bookVersion).toBe("2026.11.21");
-    expect(bundledBook.published).toBe("2026-11-21");
+    expect(bundledBook.bookVersion).toBe("2026.11.30");
+    expect(bundledBook.published).toBe("2026-11-30");
     expect(bundledBook.currency).toBe("USD");
     expect(bundledBook.origin).toEqual({ kind: "bundled" });
     expect((bundledBookJson as { $schema?: string }).$schema).toBe("./price-book.schema.json");
@@ -75,9 +75,23 @@ describe("bad books: every test/fixtures/books/error.*.json is rejected whole, n
     "error.alias-collision.json": ["providers[3].aliases[1]", 'matches provider "openai"'],
     "error.duplicate-effective-date.json": ["providers[5].image[1].effective", "2026-05-04"],
     "error.duplicate-provider-id.json": ["providers[3].id", "duplicate provider id"],
+    "error.disputed-size-without-reading.json": [
+      "providers[7].image[0].pricing.notOffered[2].otherReadings",
+      "must keep its other reading",
+    ],
+    "error.disputed-without-reading.json": [
+      "providers[9].tokens[0].meterStatus.imageInput.otherReadings",
+      "must keep its other reading",
+    ],
     "error.duplicate-tier.json": ["providers[0].image[0].pricing.tiers[3]", "priced twice"],
     "error.min-price-above-price.json": ["providers[8].image[0].pricing.minPrice", "above price"],
     "error.missing-notes.json": ["providers[0].image[0].notes", "expected array"],
+    "error.missing-read-date.json": ["providers[6].image[0].checked", "expected string"],
+    "error.missing-status.json": ["providers[0].image[0].pricing.status", "expected one of"],
+    "error.numbered-price-not-published.json": [
+      "providers[8].image[0].pricing.medium.status",
+      'cannot be "not published"',
+    ],
     "error.negative-price.json": ["providers[0].image[0].pricing.tiers[0].price", ">=0"],
     "error.no-providers.json": ["providers", ">=1"],
     "error.not-a-calendar-date.json": ["providers[5].image[0].effective", "date"],
@@ -85,6 +99,14 @@ describe("bad books: every test/fixtures/books/error.*.json is rejected whole, n
     "error.provider-without-prices.json": ["providers[7]", "neither image nor token prices"],
     "error.reference-cycle.json": ["providers[2].image", "azure -> openai-batch -> azure"],
     "error.sameas-missing-provider.json": ["providers[2].image[0].pricing.provider", '"openia"'],
+    "error.read-before-page-date.json": [
+      "providers[7].image[0].checked",
+      "before the page's own date 2026-05-04",
+    ],
+    "error.reading-unknown-source.json": [
+      "providers[7].image[0].pricing.notOffered[0].otherReadings[0].source",
+      '"atlas-faq"',
+    ],
     "error.size-malformed.json": ["providers[5].image[0].pricing.sizes[7]", "pattern"],
     "error.size-not-multiple-of-16.json": [
       "providers[0].image[0].pricing.tiers[0].size",

@@ -285,6 +285,7 @@ describe("a points offer without a stated reason", () => {
                 notes: [],
                 pricing: {
                   kind: "points",
+                  status: "published",
                   points: [{ quality: "low", size: "1024x1024", price: 0.01, label: "1K" }],
                 },
               },

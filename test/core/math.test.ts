@@ -53,8 +53,8 @@ describe("cost: the sources' worked examples, exact to the decimal", () => {
     expect(value(cost(book, "atlas", "low", "1024x1536", 1_000))).toBe(8);
     expect(value(cost(book, "atlas", "low", "1024x1536", 30_000))).toBe(240);
     // 10,000 images/day: 80.00 a day; 300,000 a month = 2,400
-    expect(value(cost(book, "atlas", "high", "3840x2160", 10_000))).toBe(80);
-    expect(value(cost(book, "atlas", "high", "3840x2160", 10_000 * 30))).toBe(2400);
+    expect(value(cost(book, "atlas", "high", "1536x1024", 10_000))).toBe(80);
+    expect(value(cost(book, "atlas", "high", "1536x1024", 10_000 * 30))).toBe(2400);
   });
 
   it("seed 000: the edit example's two calls cost 0.016; list price 0.01 would make it 0.02", () => {
@@ -142,7 +142,7 @@ describe("afford: whole images a budget buys", () => {
               checked: "2026-01-01",
               source: "s",
               notes: [],
-              pricing: { kind: "flat", price: 0 },
+              pricing: { kind: "flat", status: "published", price: 0 },
             },
           ],
           tokens: [],
@@ -176,11 +176,11 @@ describe("tokenCost: tokens x meter / 1,000,000", () => {
     ).toBe(5);
   });
 
-  it("Vercel AI Gateway charges its one input meter on text and image input", () => {
-    // (1,000 + 1,000) x 5 / 1M = 0.01; 1,000 x 30 / 1M = 0.03; total 0.04
+  it("Vercel AI Gateway: text input 5, image input at the disputed reading's safe 8, output 30", () => {
+    // 1,000 x 5 / 1M = 0.005; 1,000 x 8 / 1M = 0.008; 1,000 x 30 / 1M = 0.03; total 0.043
     expect(
       value(tokenCost(book, "vercel", { textInput: 1000, imageInput: 1000, imageOutput: 1000 })),
-    ).toBe(0.04);
+    ).toBe(0.043);
   });
 
   it("a provider that bills per image has no token meters", () => {
@@ -218,17 +218,17 @@ describe("rank: cheapest first, with each one's multiple of the cheapest", () =>
     expect(ids.some((id) => id.startsWith("atlas/"))).toBe(false);
   });
 
-  it("high at native 4K: only Atlas, Prospolabs and fal.ai publish a price", () => {
+  it("high at native 4K: only Prospolabs and fal.ai publish a price (Atlas: 'No 4K option')", () => {
     const ranking = value(rank(book, "high", "3840x2160", 10, 1.5));
-    // atlas 0.008 x 15 = 0.12; prospolabs 0.077 x 15 = 1.155; fal 0.41 x 15 = 6.15
-    // multiples: 0.077 / 0.008 = 9.625; 0.41 / 0.008 = 51.25
-    expect(ranking.rows.map((r) => [r.provider.id, r.total, r.multiple])).toEqual([
-      ["atlas", 0.12, 1],
-      ["prospolabs", 1.155, 9.625],
-      ["fal", 6.15, 51.25],
+    // prospolabs 0.077 x 15 = 1.155; fal 0.41 x 15 = 6.15; multiple 0.41 / 0.077 = 410 / 77 = 5.3246...
+    expect(ranking.rows.map((r) => [r.provider.id, r.total])).toEqual([
+      ["prospolabs", 1.155],
+      ["fal", 6.15],
     ]);
+    expect(ranking.rows[1]?.multiple).toBeCloseTo(410 / 77, 12);
     const reasons = Object.fromEntries(ranking.leftOut.map((x) => [x.provider.id, x.reason]));
     expect(reasons["openai"]).toContain("1024x1024, 1024x1536, 1536x1024");
+    expect(reasons["atlas"]).toContain("No 4K option");
   });
 
   it("a missing volume ranks one image", () => {

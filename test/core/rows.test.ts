@@ -53,20 +53,20 @@ describe("priceRows", () => {
     ]);
   });
 
-  it("Atlas Cloud: any quality at each listed size, 0.008 with list 0.01", () => {
+  it("Atlas Cloud: 0.008 (list 0.01) at the three agreed sizes, then the five it is read not to offer", () => {
     const rows = rowsOf("atlas");
-    expect(rows.map((r) => r.size)).toEqual([
-      "1024x1024",
-      "1024x1536",
-      "1536x1024",
-      "2048x2048",
-      "2048x1152",
-      "3840x2160",
-      "2160x3840",
+    expect(rows.map((r) => [r.size, r.price, r.listPrice, r.status])).toEqual([
+      ["1024x1024", 0.008, 0.01, "published"],
+      ["1024x1536", 0.008, 0.01, "published"],
+      ["1536x1024", 0.008, 0.01, "published"],
+      ["2048x2048", null, null, "disputed"],
+      ["2048x1152", null, null, "disputed"],
+      ["3072x3072", null, null, "disputed"],
+      ["3840x2160", null, null, "disputed"],
+      ["2160x3840", null, null, "disputed"],
     ]);
-    expect(
-      rows.every((r) => r.quality === "any" && r.price === 0.008 && r.listPrice === 0.01),
-    ).toBe(true);
+    expect(rows.every((r) => r.quality === "any")).toBe(true);
+    expect(rows[7]?.notes).toContain('"GPT Image 2 caps at 1536 on the long edge."');
   });
 
   it("Flux 2 Pro shows its range", () => {
@@ -91,11 +91,14 @@ describe("priceRows", () => {
     expect(rows[0]?.notes).toContain("not publicly listed per-image");
   });
 
-  it("Vercel AI Gateway: its one input meter and its output meter, no image rows", () => {
-    expect(rowsOf("vercel").map((r) => [r.unit, r.meter, r.price])).toEqual([
-      ["1M tokens", "input", 5],
-      ["1M tokens", "imageOutput", 30],
+  it("Vercel AI Gateway: text input, image input (disputed, 5 kept as the other reading), output", () => {
+    const rows = rowsOf("vercel");
+    expect(rows.map((r) => [r.unit, r.meter, r.price, r.status])).toEqual([
+      ["1M tokens", "textInput", 5, "published"],
+      ["1M tokens", "imageInput", 8, "disputed"],
+      ["1M tokens", "imageOutput", 30, "published"],
     ]);
+    expect(rows[1]?.otherReadings[0]?.part).toContain("Input (per 1M) $5.00");
   });
 
   it("every provider, in book order, when no provider is given", () => {

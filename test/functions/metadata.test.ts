@@ -32,11 +32,13 @@ const FROZEN: Record<string, [string, boolean][]> = {
     ["size", false],
     ["volume", false],
     ["retry", true],
+    ["asOf", true], // appended: prices in effect on a date
   ],
   PRICE: [
     ["provider", false],
     ["quality", false],
     ["size", false],
+    ["asOf", true],
   ],
   TOKENCOST: [
     ["provider", false],
@@ -45,6 +47,7 @@ const FROZEN: Record<string, [string, boolean][]> = {
     ["imageOutputTokens", false],
     ["cachedTextTokens", true],
     ["cachedImageTokens", true],
+    ["asOf", true],
   ],
   AFFORD: [
     ["budget", false],
@@ -52,6 +55,7 @@ const FROZEN: Record<string, [string, boolean][]> = {
     ["quality", false],
     ["size", false],
     ["retry", true],
+    ["asOf", true],
   ],
   CHEAPEST: [
     ["quality", false],
@@ -59,6 +63,7 @@ const FROZEN: Record<string, [string, boolean][]> = {
     ["volume", true],
     ["retry", true],
     ["top", true],
+    ["asOf", true],
   ],
   PRICES: [["provider", true]],
   PROVIDERS: [],
@@ -115,7 +120,7 @@ test("error cells reach every range parameter (allowErrorForDataTypeAny, type an
   const ranged = functions.flatMap((f) =>
     f.parameters.filter((p) => p.dimensionality === "matrix").map((p) => [f.id, p.name, p.type]),
   );
-  expect(ranged.length).toBe(19); // COST 5 + PRICE 3 + TOKENCOST 6 + AFFORD 5
+  expect(ranged.length).toBe(23); // COST 6 + PRICE 4 + TOKENCOST 7 + AFFORD 6 (each with asOf)
   for (const [id, name, type] of ranged)
     expect([id, name, type ?? "any"]).toEqual([id, name, "any"]);
 });

@@ -142,8 +142,9 @@ describe("the blank rules, worked out by hand", () => {
     const omitted = onEveryPlatform("CHEAPEST", ["high", "square"]);
     expect(onEveryPlatform("CHEAPEST", ["high", "square", BLANK, BLANK, BLANK])).toEqual(omitted);
     expect(onEveryPlatform("CHEAPEST", ["high", "square", 0, 0, 0])).toEqual(omitted);
-    // atlas is cheapest at high square: 0.008, total for 1 image x 1 = 0.008
-    expect((omitted as unknown[][])[1]).toEqual(["atlas", 0.008, 0.008, 1]);
+    // atlas is cheapest at high square: 0.008, total for 1 image x 1 = 0.008, a published price
+    // with no other reading
+    expect((omitted as unknown[][])[1]).toEqual(["atlas", 0.008, 0.008, 1, "published", ""]);
   });
 
   test("PRICES with a blank provider lists the whole book, as when left out", () => {

@@ -37,8 +37,9 @@ describe("IMG.COST", () => {
     ["openai-batch", "medium", "square", 1000, null, 26.5],
     // seed 001/004: auto prices as high (the most auto can cost): 1,000 x 0.211 = 211
     ["openai", "auto", "1024x1024", 1000, null, 211],
-    // seed 000: Atlas is flat at every quality and size: 2 x 0.008 = 0.016, the page's two-call example
-    ["atlas", "high", "2048x2048", 2, null, 0.016],
+    // seed 000: Atlas is flat at every quality: 2 x 0.008 = 0.016, the page's two-call example
+    // (both calls at "size": "1024x1024")
+    ["atlas", "high", "1024x1024", 2, null, 0.016],
   ])("COST(%s, %s, %s, %d, %s) = %d", (provider, quality, size, volume, retry, expected) => {
     const result = fns.call(
       "COST",
@@ -134,28 +135,48 @@ describe("IMG.TOKENCOST", () => {
     expect(
       only(fns.call("TOKENCOST", cell("vercel"), cell(1e6), cell(0), cell(1e6), null, null)),
     ).toBe(35);
+    // image input is disputed (Vercel "Input $5.00" vs OpenAI "Image input $8.00"): the safe 8
+    expect(
+      only(fns.call("TOKENCOST", cell("vercel"), cell(0), cell(1e6), cell(0), null, null)),
+    ).toBe(8);
   });
 });
 
 describe("IMG.CHEAPEST", () => {
-  const HEADER = ["provider", "price per image", "total", "multiple of cheapest"];
+  const HEADER = [
+    "provider",
+    "price per image",
+    "total",
+    "multiple of cheapest",
+    "status",
+    "other readings",
+  ];
 
   test("ranks cheapest first with totals and multiples, then says who was left out", () => {
     const table = fns.call("CHEAPEST", "low", "1024x1024", 1000, null, null) as unknown[][];
     // Low square prices from the seeds: OpenAI Batch 0.006 / 2 = 0.003; OpenAI, Azure, Pixazo,
     // Replicate BYOK 0.006 (seed 001); Prospolabs 0.0072 (seed 002); Atlas 0.008 (seed 000).
     // Totals are x 1,000; multiples are over 0.003. Ties keep the book's order.
+    // Status: Batch is derived ("50% off"), Azure ("aligned with OpenAI standard rates") and
+    // Replicate BYOK ("standard OpenAI rates") are derived; the others are stated on their pages.
     expect(table).toEqual([
       HEADER,
-      ["openai-batch", 0.003, 3, 1],
-      ["openai", 0.006, 6, 2],
-      ["azure", 0.006, 6, 2],
-      ["pixazo", 0.006, 6, 2],
-      ["replicate-byok", 0.006, 6, 2],
-      ["prospolabs", 0.0072, 7.2, 2.4],
-      ["atlas", 0.008, 8, expect.closeTo(8 / 3, 12)],
+      ["openai-batch", 0.003, 3, 1, "derived", ""],
+      ["openai", 0.006, 6, 2, "published", ""],
+      ["azure", 0.006, 6, 2, "derived", ""],
+      ["pixazo", 0.006, 6, 2, "published", ""],
+      ["replicate-byok", 0.006, 6, 2, "derived", ""],
+      ["prospolabs", 0.0072, 7.2, 2.4, "published", ""],
+      ["atlas", 0.008, 8, expect.closeTo(8 / 3, 12), "published", ""],
       // Replicate lists no price (seed 001), fal prices low only at about 1024x768, Vercel bills by token.
-      ["Left out (no published price for low 1024x1024): replicate, fal, vercel", "", "", ""],
+      [
+        "Left out (no published price for low 1024x1024): replicate, fal, vercel",
+        "",
+        "",
+        "",
+        "",
+        "",
+      ],
     ]);
   });
 
@@ -165,10 +186,12 @@ describe("IMG.CHEAPEST", () => {
     // = 9.6 and 92.4; 0.077 / 0.008 = 9.625. Seven providers price high square.
     expect(table).toEqual([
       HEADER,
-      ["atlas", 0.008, 9.6, 1],
-      ["prospolabs", 0.077, 92.4, 9.625],
+      ["atlas", 0.008, 9.6, 1, "published", ""],
+      ["prospolabs", 0.077, 92.4, 9.625, "published", ""],
       [
         "Left out (no published price for high 1024x1024): replicate, fal, vercel; showing the cheapest 2 of 7 priced providers",
+        "",
+        "",
         "",
         "",
         "",
@@ -181,7 +204,7 @@ describe("IMG.CHEAPEST", () => {
     const blank = fns.call("CHEAPEST", "medium", "portrait", "", "", "");
     expect(blank).toEqual(omitted);
     // seed 000: Atlas 0.008 flat is the cheapest medium portrait; one image totals 0.008
-    expect((blank as unknown[][])[1]).toEqual(["atlas", 0.008, 0.008, 1]);
+    expect((blank as unknown[][])[1]).toEqual(["atlas", 0.008, 0.008, 1, "published", ""]);
   });
 
   test("an omitted volume totals one image, and auto ranks as high", () => {
@@ -190,15 +213,100 @@ describe("IMG.CHEAPEST", () => {
     // list only 1024x1024, 1024x1536 and 1536x1024, Atlas lists its sizes, fal has high only at 4K.
     expect(table).toEqual([
       HEADER,
-      ["prospolabs", 0.077, 0.077, 1],
+      ["prospolabs", 0.077, 0.077, 1, "published", ""],
       [
         "Left out (no published price for high 1024x768): " +
           "openai, openai-batch, azure, pixazo, replicate-byok, replicate, fal, atlas, vercel",
         "",
         "",
         "",
+        "",
+        "",
       ],
     ]);
+  });
+
+  test("at 3840x2160 Atlas is left out ('No 4K option'), and asOf ranks that day's prices", () => {
+    const table = fns.call("CHEAPEST", "high", "3840x2160", 100, null, null, null) as unknown[][];
+    // seed 002 Prospolabs high 0.077 x 100 = 7.7; seed 001 fal.ai "native 4K" 0.41 x 100 = 41
+    expect(table.slice(1, 3).map((r) => [r[0], r[2]])).toEqual([
+      ["prospolabs", 7.7],
+      ["fal", 41],
+    ]);
+    expect(String(table[3]?.[0])).toContain("atlas");
+    // DATE(2026,3,1) = 46082: before GPT Image 2's release (2026-04-21), nothing is in effect
+    expectExcelError(
+      only(fns.call("CHEAPEST", "high", "square", 1, null, null, 46082)),
+      "#N/A",
+      "2026-04-21",
+    );
+  });
+});
+
+describe("asOf, the last argument of COST, PRICE, TOKENCOST, AFFORD and CHEAPEST", () => {
+  // Serials: 46143 is 2026-05-01 (see ASOF below); DATE(2026,6,1) = 46143 + 31 = 46174;
+  // DATE(2026,3,1) = 46174 - 31 (May) - 30 (April) - 31 (March) = 46082.
+  test('=IMG.COST("openai","high","1024x1024",1000,1,DATE(2026,6,1)) is 211; DATE(2026,3,1) is #N/A', () => {
+    // seed 001: High $0.211 / 1024x1024, in effect from the 2026-04-21 release: 1,000 x 0.211 = 211
+    const args = [cell("openai"), cell("high"), cell("1024x1024"), cell(1000), cell(1)];
+    expect(only(fns.call("COST", ...args, cell(46174)))).toBe(211);
+    expect(only(fns.call("COST", ...args, cell("2026-06-01")))).toBe(211);
+    expectExcelError(
+      only(fns.call("COST", ...args, cell(46082))),
+      "#N/A",
+      "2026-03-01",
+      "2026-04-21",
+    );
+  });
+
+  test("PRICE, AFFORD and TOKENCOST take it too", () => {
+    // seed 001: 0.211; 21.1 / 0.211 = 100 images; seed 004: 1M image output x 30 = 30
+    expect(only(fns.call("PRICE", cell("openai"), cell("high"), cell("square"), cell(46174)))).toBe(
+      0.211,
+    );
+    expect(
+      only(
+        fns.call(
+          "AFFORD",
+          cell(21.1),
+          cell("openai"),
+          cell("high"),
+          cell("square"),
+          null,
+          cell(46174),
+        ),
+      ),
+    ).toBe(100);
+    expect(
+      only(
+        fns.call("TOKENCOST", cell("openai"), cell(0), cell(0), cell(1e6), null, null, cell(46174)),
+      ),
+    ).toBe(30);
+    // seed 004 checked its meters on 2026-04-28; on 2026-04-22 none were in effect yet
+    expectExcelError(
+      only(
+        fns.call(
+          "TOKENCOST",
+          cell("openai"),
+          cell(0),
+          cell(0),
+          cell(1e6),
+          null,
+          null,
+          cell("2026-04-22"),
+        ),
+      ),
+      "#N/A",
+      "2026-04-28",
+    );
+  });
+
+  test("a date that is not one is #VALUE!", () => {
+    expectExcelError(
+      only(fns.call("PRICE", cell("openai"), cell("high"), cell("square"), cell("June"))),
+      "#VALUE!",
+      '"June"',
+    );
   });
 });
 
@@ -211,8 +319,12 @@ describe("IMG.PRICES", () => {
     "price",
     "list price",
     "unit",
-    "checked",
+    "read",
     "source",
+    "lowest price",
+    "status",
+    "other readings",
+    "page date",
   ];
 
   test("one provider: its three quality tiers with list prices (seed 002)", () => {
@@ -225,6 +337,21 @@ describe("IMG.PRICES", () => {
       ["prospolabs", "high", 0.077, 0.128, "per image"],
     ]);
     for (const r of table.slice(1)) expect(String(r[8])).toContain("Prospolabs");
+    // seed 002 gives no date; the book read it on 2026-11-21
+    for (const r of table.slice(1))
+      expect([r[7], r[10], r[12]]).toEqual(["2026-11-21", "published", "undated"]);
+  });
+
+  test("a disputed price shows its other reading; a range shows both ends", () => {
+    const vercel = fns.call("PRICES", "vercel") as unknown[][];
+    // seed 003: Vercel "Input (per 1M) $5.00"; OpenAI image input "$8.00" on the same page
+    const imageInput = vercel.find((r) => r[6] === "per 1M tokens (image input)");
+    expect([imageInput?.[4], imageInput?.[10]]).toEqual([8, "disputed"]);
+    expect(String(imageInput?.[11])).toContain("5 (LLM Reference: GPT Image 2 on OpenAI API;");
+    expect(imageInput?.[12]).toBe("2026-05-10");
+    // seed 000: Flux 2 Pro "USD0.03-0.05"
+    const flux = (fns.call("PRICES", "flux 2 pro") as unknown[][])[1];
+    expect([flux?.[4], flux?.[9], flux?.[10]]).toEqual([0.05, 0.03, "bound"]);
   });
 
   test("the whole book: every row as wide as the header, token meters labelled per 1M tokens", () => {
@@ -253,20 +380,22 @@ describe("IMG.PROVIDERS, IMG.ASOF, IMG.SOURCE, IMG.BOOK", () => {
     );
   });
 
-  test("ASOF gives the checked date as an Excel serial", () => {
-    // Atlas: "Last Updated: May 4, 2026" (seed 000). Serial of 2000-01-01 is 36526; 2000..2025 is
-    // 26 years with 7 leap days = 9,497 days -> 2026-01-01 = 46023; + 31 + 28 + 31 + 30 = 120 -> May 1
-    // = 46143; May 4 = 46146.
-    expect(fns.call("ASOF", "atlas")).toBe(46146);
-    // Vercel's token price: LLM Reference, "Last refreshed 2026-05-10" (seed 003): 46143 + 9 = 46152.
-    expect(fns.call("ASOF", "Vercel")).toBe(46152);
+  test("ASOF gives the date the page was read, the same for dated and undated pages", () => {
+    // Every page was read on 2026-11-21. Serial of 2000-01-01 is 36526; 2000..2025 is 26 years with
+    // 7 leap days = 9,497 days -> 2026-01-01 = 46023; + 31 + 28 + 31 + 30 = 120 -> May 1 = 46143;
+    // + 31 + 30 + 31 + 31 + 30 + 31 = 184 -> Nov 1 = 46327; Nov 21 = 46347.
+    expect(fns.call("ASOF", "atlas")).toBe(46347); // dated "May 4, 2026"
+    expect(fns.call("ASOF", "pixazo")).toBe(46347); // undated
+    expect(fns.call("ASOF", "Vercel")).toBe(46347); // dated "2026-05-10"
   });
 
-  test("SOURCE names the site, the page and its date", () => {
-    const text = fns.call("SOURCE", "atlas");
-    expect(text).toContain("Atlas Cloud");
-    expect(text).toContain("GPT Image 2 on Atlas Cloud");
-    expect(text).toContain("2026-05-04");
+  test("SOURCE names the site, the page, its own date (or undated) and the date it was read", () => {
+    expect(fns.call("SOURCE", "atlas")).toBe(
+      "Atlas Cloud: GPT Image 2 on Atlas Cloud: OpenAI's Cheapest Image API, dated 2026-05-04 (read 2026-11-21)",
+    );
+    expect(fns.call("SOURCE", "pixazo")).toBe(
+      "Pixazo: GPT Image 2 API Pricing: Complete Breakdown & The Cheapest Way to Access GPT Image 2, undated (read 2026-11-21)",
+    );
   });
 
   test("BOOK names the active book's version, date and origin", () => {

@@ -15,13 +15,13 @@ describe("writePricesSheet", () => {
     const rows = bookToRows(bundledBookJson);
     expect(written).toEqual({ sheetName: "Prices", tableName: "ImgPrices", rows: rows.length });
     const sheet = excel.sheets.find((s) => s.name === "Prices");
-    expect(sheet?.ranges.get("A3:M3")?.["values"]).toEqual([[...HEADER]]);
-    expect(sheet?.ranges.get(`A4:M${3 + rows.length}`)?.["values"]).toEqual(rows);
+    expect(sheet?.ranges.get("A3:P3")?.["values"]).toEqual([[...HEADER]]);
+    expect(sheet?.ranges.get(`A4:P${3 + rows.length}`)?.["values"]).toEqual(rows);
     expect(excel.tables.map((t) => [t.name, t.address])).toEqual([
-      ["ImgPrices", `A3:M${3 + rows.length}`],
+      ["ImgPrices", `A3:P${3 + rows.length}`],
     ]);
     // Identifying and date columns are text, so Excel keeps "2026-04-21" as written; prices are USD.
-    const formats = sheet?.ranges.get(`A4:M${3 + rows.length}`)?.["numberFormat"] as string[][];
+    const formats = sheet?.ranges.get(`A4:P${3 + rows.length}`)?.["numberFormat"] as string[][];
     expect(formats[0]?.[2]).toBe("@");
     expect(formats[0]?.[7]).toBe("$#,##0.00####");
     expect(sheet?.activated).toBe(true);

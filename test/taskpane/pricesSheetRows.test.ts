@@ -56,6 +56,38 @@ describe("writing the book as sheet rows", () => {
     expect(rows[find(rows, "openai", "any", "any", "imageOutput")]?.[col("Price (USD)")]).toBe(30);
   });
 
+  it("shows each price's status, the readings not used and the page's own date", () => {
+    const rows = sheet();
+    const cells = (i: number, ...names: (typeof HEADER)[number][]) =>
+      names.map((n) => rows[i]?.[col(n)]);
+    // seed 000 "Last Updated: May 4, 2026"; its FAQ "No 4K option": 3840x2160 is not offered.
+    expect(
+      cells(find(rows, "atlas", "any", "3840x2160"), "Price (USD)", "Status", "Page date"),
+    ).toEqual(["", "disputed", "2026-05-04"]);
+    expect(
+      String(rows[find(rows, "atlas", "any", "3840x2160")]?.[col("Other readings")]),
+    ).toContain("0.008 offered (Atlas Cloud:");
+    // seed 003: Vercel "Input (per 1M) $5.00" is the other reading of image input, priced at 8.
+    expect(
+      cells(find(rows, "vercel", "any", "any", "imageInput"), "Price (USD)", "Status", "Page date"),
+    ).toEqual([8, "disputed", "2026-05-10"]);
+    // seed 001 (Pixazo) gives no date; Batch is derived from "50% off".
+    expect(
+      cells(find(rows, "openai", "low", "1024x1024"), "Status", "Page date", "Read on"),
+    ).toEqual(["published", "undated", "2026-11-21"]);
+    expect(cells(find(rows, "openai-batch", "any", "any"), "Status")).toEqual(["derived"]);
+  });
+
+  it("reads a sheet with not-offered rows back unchanged, and refuses a price typed into one", () => {
+    const rows = sheet();
+    const same = rowsToBook(bundledBookJson, [...HEADER], rows, PLACE);
+    expect(same.ok && same.book.providers).toEqual(bundledBookJson.providers);
+    set(rows, find(rows, "atlas", "any", "3840x2160"), col("Price (USD)"), 0.008);
+    const read = rowsToBook(bundledBookJson, [...HEADER], rows, PLACE);
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(read.errors.join(" ")).toContain("read as not offered");
+  });
+
   it("marks rows billed at another provider's rates instead of copying numbers", () => {
     const rows = sheet();
     const pixazo = rows.find((r) => r[0] === "pixazo");
@@ -103,7 +135,7 @@ describe("reading the sheet back", () => {
 
   it("reads a date Excel turned into a serial number", () => {
     const rows = sheet();
-    // Excel serial 46347: 46023 is 2026-01-01, plus 324 days (Jan..Oct = 304, + 20) = 2026-11-21.
+    // Excel serial 46350: 46023 is 2026-01-01, plus 327 days (Jan..Oct = 304, + 23) = 2026-11-24.
     for (const meter of [
       "textInput",
       "cachedTextInput",
@@ -111,10 +143,10 @@ describe("reading the sheet back", () => {
       "cachedImageInput",
       "imageOutput",
     ]) {
-      set(rows, find(rows, "openai", "any", "any", meter), col("Checked"), 46347);
+      set(rows, find(rows, "openai", "any", "any", meter), col("Read on"), 46350);
     }
     const read = rowsToBook(bundledBookJson, [...HEADER], rows, PLACE);
-    expect(read.ok && read.book.providers[0]?.tokens[0]?.checked).toBe("2026-11-21");
+    expect(read.ok && read.book.providers[0]?.tokens[0]?.checked).toBe("2026-11-24");
   });
 
   it("names the cell of a price that is not a number", () => {
@@ -192,10 +224,10 @@ describe("reading the sheet back", () => {
 
   it("refuses two different checked dates in one price set", () => {
     const rows = sheet();
-    set(rows, find(rows, "openai", "any", "any", "imageOutput"), col("Checked"), "2026-12-01");
+    set(rows, find(rows, "openai", "any", "any", "imageOutput"), col("Read on"), "2026-12-01");
     const read = rowsToBook(bundledBookJson, [...HEADER], rows, PLACE);
     expect(read.ok).toBe(false);
-    if (!read.ok) expect(read.errors[0]).toContain("checked 2026-12-01 differs from 2026-04-28");
+    if (!read.ok) expect(read.errors[0]).toContain("read on 2026-12-01 differs from 2026-11-21");
   });
 
   it("refuses a sheet whose columns were renamed", () => {

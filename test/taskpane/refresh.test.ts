@@ -1,4 +1,4 @@
-import { bundledBook } from "../../src/core";
+import { bundledBook, cost, price, priceHistory } from "../../src/core";
 import { diffBooks } from "../../src/taskpane/refresh/diff";
 import { parseJsonText, prepareFeedText } from "../../src/taskpane/refresh/prepare";
 import { bundledCopy, compiled, openaiTier, provider } from "./fixtures";
@@ -216,5 +216,70 @@ describe("prepareFeedText", () => {
     expect(out.ok && out.candidate.warnings.join(" ")).toContain(
       "published 2026-01-01, before the book in use",
     );
+  });
+});
+
+describe("a refresh keeps the price history", () => {
+  it("a feed that changes a price without a new date adds a set from the refresh date", () => {
+    // seed 001: OpenAI medium square 0.053; the feed (fetched 2026-11-21) says 0.06 from the same
+    // 2026-04-21, which would rewrite history: the change applies from 2026-11-21 instead.
+    const out = prepareFeedText(
+      feed((b) => (openaiTier(b, "medium", "1024x1024").price = 0.06)),
+      ORIGIN,
+      bundledBook,
+    );
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    const book = out.candidate.book;
+    const openai = provider(book.json, "openai");
+    expect(openai.image.map((s) => s.effective)).toEqual(["2026-04-21", "2026-11-21"]);
+    // the published set is kept as it was
+    expect(openai.image[0]).toEqual(provider(bundledBook.json, "openai").image[0]);
+    expect(out.candidate.redated).toHaveLength(1);
+    expect(out.candidate.redated?.[0]).toContain("apply from 2026-11-21");
+    // last month's and today's prices: 1,000 x 0.053 = 53 on 2026-10-31; 1,000 x 0.06 = 60 now
+    expect(cost(book, "openai", "medium", "square", 1000, 1, "2026-10-31")).toEqual({
+      ok: true,
+      value: 53,
+    });
+    expect(cost(book, "openai", "medium", "square", 1000)).toEqual({ ok: true, value: 60 });
+    // Batch is 50% of whichever OpenAI set applies: 0.0265 x 1,000 = 26.5, then 0.03 x 1,000 = 30
+    expect(cost(book, "openai-batch", "medium", "square", 1000, 1, "2026-10-31")).toEqual({
+      ok: true,
+      value: 26.5,
+    });
+    expect(cost(book, "openai-batch", "medium", "square", 1000)).toEqual({ ok: true, value: 30 });
+  });
+
+  it("a feed set with its own new date is added as it is, and older sets stay", () => {
+    const out = prepareFeedText(
+      feed((b) => {
+        const set = provider(b, "prospolabs").image[0];
+        if (set === undefined || set.pricing.kind !== "perQuality") throw new Error("fixture");
+        set.pricing.low.price = 0.006;
+        set.effective = "2026-11-01";
+      }),
+      ORIGIN,
+      bundledBook,
+    );
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    const history = priceHistory(out.candidate.book, "prospolabs");
+    expect(history.ok && history.value.map((h) => [h.effective, h.until])).toEqual([
+      ["2026-04-21", "2026-11-01"],
+      ["2026-11-01", null],
+    ]);
+    expect(out.candidate.redated).toEqual([]);
+    // seed 002: Low $0.0072 until the feed's 0.006 from 2026-11-01
+    expect(price(out.candidate.book, "prospolabs", "low", "square", "2026-10-31")).toEqual({
+      ok: true,
+      value: 0.0072,
+    });
+  });
+
+  it("the same book merges to itself", () => {
+    const out = prepareFeedText(JSON.stringify(bundledCopy()), ORIGIN, bundledBook);
+    expect(out.ok && out.candidate.book.json.providers).toEqual(bundledBook.json.providers);
+    expect(out.ok && out.candidate.diff.same).toBe(true);
   });
 });

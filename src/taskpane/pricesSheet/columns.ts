@@ -16,12 +16,18 @@ export const HEADER = [
   "Price (USD)",
   "List price (USD)",
   "Lowest price (USD)",
-  "Checked",
+  "Read on",
   "Source",
   "Notes",
+  "Status",
+  "Other readings",
+  "Page date",
 ] as const;
 
-/** Columns a person edits; the others identify the row or explain it. */
+/**
+ * Columns a person edits; the others identify the row or explain it. "Read on" is the date the page
+ * was read (the book's `checked`); "Page date" is the date the page gives itself, or "undated".
+ */
 export const EDITABLE_COLUMNS = [7, 8, 9, 10] as const;
 export const MONEY_COLUMNS = [7, 8, 9] as const;
 
@@ -39,6 +45,9 @@ export const COL = {
   checked: 10,
   source: 11,
   notes: 12,
+  status: 13,
+  otherReadings: 14,
+  pageDate: 15,
 } as const;
 
 export type Cell = string | number | boolean;

@@ -108,7 +108,14 @@ function imageSlots(pricing: Pricing, book: Json): [string[], Slot["apply"]][] {
     case "flat": {
       const size = pricing.sizes === undefined ? "any" : pricing.sizes.join(" ");
       const base = tierSlot(pricing, true);
+      const refused = (pricing.notOffered ?? []).map((n): [string[], Slot["apply"]] => [
+        ["image", "any", n.size, ""],
+        nothingToEdit(
+          "this size is read as not offered (its page disagrees with itself), so it has no price to edit",
+        ),
+      ]);
       return [
+        ...refused,
         [
           ["image", "any", size, ""],
           (price, list, min) => {
@@ -298,7 +305,7 @@ export function rowsToBook(
     const checked = parseDate(cells[COL.checked]);
     if (!checked.ok) {
       errors.push(
-        `${at(i, COL.checked)}: checked must be a date such as 2026-05-04 (got ${JSON.stringify(cells[COL.checked] ?? "")}).`,
+        `${at(i, COL.checked)}: ${HEADER[COL.checked].toLowerCase()} must be the date the page was read, such as 2026-05-04 (got ${JSON.stringify(cells[COL.checked] ?? "")}).`,
       );
     } else {
       const setKey = [
@@ -309,7 +316,7 @@ export function rowsToBook(
       const earlier = checkedBySet.get(setKey);
       if (earlier !== undefined && earlier.date !== checked.value) {
         errors.push(
-          `${at(i, COL.checked)}: checked ${checked.value} differs from ${earlier.date} at ${earlier.where}; all rows of one price set share one date.`,
+          `${at(i, COL.checked)}: read on ${checked.value} differs from ${earlier.date} at ${earlier.where}; all rows of one price set share one date.`,
         );
       } else {
         checkedBySet.set(setKey, { date: checked.value, where: at(i, COL.checked) });

@@ -11,6 +11,40 @@ function sourceText(book: Json, id: string): string {
   return s === undefined ? id : `${s.site}: ${s.title}`;
 }
 
+type Reading = {
+  value?: number | undefined;
+  text?: string | undefined;
+  source: string;
+  part: string;
+};
+/** What a row says about its price: its status and the readings the book does not use. */
+interface Standing {
+  status: string;
+  otherReadings?: readonly Reading[] | undefined;
+}
+
+function readingsText(book: Json, readings: readonly Reading[] | undefined): string {
+  return (readings ?? [])
+    .map((r) => {
+      const what = [r.value === undefined ? null : String(r.value), r.text ?? null].filter(
+        (x) => x !== null,
+      );
+      return `${what.join(" ")} (${sourceText(book, r.source)}; ${r.part})`;
+    })
+    .join(" | ");
+}
+
+/** An entry's own status where it gives one, otherwise its pricing's. */
+function standing(
+  pricing: Standing,
+  entry: { status?: string | undefined; otherReadings?: readonly Reading[] | undefined } = {},
+): Standing {
+  return {
+    status: entry.status ?? pricing.status,
+    otherReadings: entry.otherReadings ?? pricing.otherReadings,
+  };
+}
+
 function row(
   p: Provider,
   set: { effective: string; checked: string; source: string; notes: readonly string[] },
@@ -22,9 +56,11 @@ function row(
   price: Cell,
   listPrice: Cell,
   minPrice: Cell,
+  own: Standing,
   extraNote = "",
 ): SheetRow {
   const notes = [extraNote, ...set.notes].filter((n) => n !== "").join(" ");
+  const page = book.sources.find((x) => x.id === set.source);
   return [
     p.id,
     p.name,
@@ -39,6 +75,9 @@ function row(
     set.checked,
     sourceText(book, set.source),
     notes,
+    own.status,
+    readingsText(book, own.otherReadings),
+    page?.dated ?? "undated",
   ];
 }
 
@@ -47,11 +86,35 @@ function imageRows(book: Json, p: Provider, set: ImageSet): SheetRow[] {
   switch (pr.kind) {
     case "table":
       return pr.tiers.map((t) =>
-        row(p, set, book, "image", t.quality, t.size, "", t.price, blank(t.listPrice), ""),
+        row(
+          p,
+          set,
+          book,
+          "image",
+          t.quality,
+          t.size,
+          "",
+          t.price,
+          blank(t.listPrice),
+          "",
+          standing(pr, t),
+        ),
       );
     case "perQuality":
       return (["low", "medium", "high"] as const).map((q) =>
-        row(p, set, book, "image", q, "any", "", pr[q].price, blank(pr[q].listPrice), ""),
+        row(
+          p,
+          set,
+          book,
+          "image",
+          q,
+          "any",
+          "",
+          pr[q].price,
+          blank(pr[q].listPrice),
+          "",
+          standing(pr, pr[q]),
+        ),
       );
     case "flat":
       return [
@@ -66,6 +129,25 @@ function imageRows(book: Json, p: Provider, set: ImageSet): SheetRow[] {
           pr.price,
           blank(pr.listPrice),
           blank(pr.minPrice),
+          standing(pr),
+          pr.atLeast === true ? `Starting price: ${pr.price} or more.` : "",
+        ),
+        // Sizes read as not offered: a row each, with no number, so the sheet shows every reading.
+        ...(pr.notOffered ?? []).map((n) =>
+          row(
+            p,
+            set,
+            book,
+            "image",
+            "any",
+            n.size,
+            "",
+            "",
+            "",
+            "",
+            standing(pr, n),
+            `Not offered: ${n.reason}`,
+          ),
         ),
       ];
     case "points":
@@ -81,6 +163,7 @@ function imageRows(book: Json, p: Provider, set: ImageSet): SheetRow[] {
           pt.price,
           "",
           "",
+          standing(pr, pt),
           `Published for ${pt.label}.`,
         ),
       );
@@ -97,6 +180,7 @@ function imageRows(book: Json, p: Provider, set: ImageSet): SheetRow[] {
           "",
           "",
           "",
+          standing(pr),
           `Billed at ${providerName(book, pr.provider)}'s rates: edit those rows.`,
         ),
       ];
@@ -113,19 +197,45 @@ function imageRows(book: Json, p: Provider, set: ImageSet): SheetRow[] {
           "",
           "",
           "",
+          standing(pr),
           `${providerName(book, pr.of)}'s rates x ${pr.factor}: edit those rows.`,
         ),
       ];
     case "unpublished":
       return [
-        row(p, set, book, "image", "any", "any", "", "", "", "", `Not published: ${pr.reason}`),
+        row(
+          p,
+          set,
+          book,
+          "image",
+          "any",
+          "any",
+          "",
+          "",
+          "",
+          "",
+          standing(pr),
+          `Not published: ${pr.reason}`,
+        ),
       ];
   }
 }
 
 function tokenRows(book: Json, p: Provider, set: TokenSet): SheetRow[] {
   return METERS.filter((m) => set.meters[m] !== undefined).map((m) =>
-    row(p, set, book, "tokens", "any", "any", m, set.meters[m] ?? "", "", ""),
+    row(
+      p,
+      set,
+      book,
+      "tokens",
+      "any",
+      "any",
+      m,
+      set.meters[m] ?? "",
+      "",
+      "",
+      standing(set, set.meterStatus?.[m]),
+    ),
   );
 }
 

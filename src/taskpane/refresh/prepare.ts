@@ -3,7 +3,7 @@
  * active book: applying is a separate, explicit step, so a bad feed can never change anything.
  */
 import type { BookOrigin, CompiledBook } from "../../core";
-import { loadBook } from "../../core";
+import { keepHistory, loadBook } from "../../core";
 import type { BookDiff } from "./diff";
 import { diffBooks } from "./diff";
 import { sanityCheck } from "./sanity";
@@ -14,6 +14,8 @@ export interface Candidate {
   diff: BookDiff;
   /** Drastic but possible changes: applying them needs the confirmation box ticked. */
   warnings: string[];
+  /** Feed prices that changed an existing date's prices, and now apply from the refresh date instead. */
+  redated?: string[];
 }
 
 export type Prepared =
@@ -40,11 +42,26 @@ export function parseJsonText(
   }
 }
 
-export function prepareBook(json: unknown, origin: BookOrigin, current: CompiledBook): Prepared {
-  const loaded = loadBook(json, origin);
-  if (!loaded.ok) {
+/** The refresh date: when the feed was fetched, or (for a feed from elsewhere) the day it was published. */
+function refreshDate(origin: BookOrigin, published: string): string {
+  return origin.kind === "url" ? origin.fetchedAt.slice(0, 10) : published;
+}
+
+/**
+ * Checks the feed, then keeps the price history of the book in use: every price set it had stays,
+ * and a feed price that changes an existing date's price applies from the refresh date (`today`,
+ * by default the fetch date) as a new set, so a workbook can still plan under last month's prices.
+ */
+export function prepareBook(
+  json: unknown,
+  origin: BookOrigin,
+  current: CompiledBook,
+  today?: string,
+): Prepared {
+  const feed = loadBook(json, origin);
+  if (!feed.ok) {
     const problems = bookProblems(json);
-    const first = problems[0] ?? loaded.message;
+    const first = problems[0] ?? feed.message;
     return {
       ok: false,
       message:
@@ -63,16 +80,41 @@ export function prepareBook(json: unknown, origin: BookOrigin, current: Compiled
         : {}),
     };
   }
+  const merged = keepHistory(
+    current.json,
+    feed.value.json,
+    today ?? refreshDate(origin, feed.value.published),
+  );
+  const loaded = loadBook(merged.book, origin);
+  if (!loaded.ok) {
+    return {
+      ok: false,
+      message: `The feed cannot be merged with the price history in use: ${loaded.message}`,
+    };
+  }
   const diff = diffBooks(current, loaded.value);
   const sanity = sanityCheck(loaded.value, diff, current);
   if (sanity.problems.length > 0) {
     return { ok: false, message: `The feed has implausible prices: ${sanity.problems.join(" ")}` };
   }
-  return { ok: true, candidate: { book: loaded.value, diff, warnings: sanity.warnings } };
+  return {
+    ok: true,
+    candidate: {
+      book: loaded.value,
+      diff,
+      warnings: sanity.warnings,
+      redated: merged.redated,
+    },
+  };
 }
 
-export function prepareFeedText(text: string, origin: BookOrigin, current: CompiledBook): Prepared {
+export function prepareFeedText(
+  text: string,
+  origin: BookOrigin,
+  current: CompiledBook,
+  today?: string,
+): Prepared {
   const parsed = parseJsonText(text);
   if (!parsed.ok) return parsed;
-  return prepareBook(parsed.value, origin, current);
+  return prepareBook(parsed.value, origin, current, today);
 }
