@@ -378,10 +378,9 @@ describe("the pane outside Excel", () => {
     expect(await openai.locator(":scope > table tbody tr").first().textContent()).toBe(
       "low1024x1024$0.004",
     );
-    // A provider with one set shows no history.
-    expect(await page.locator('.price-group[data-provider="openai-batch"] .history').count()).toBe(
-      0,
-    );
+    // The feed's provider "later" has one price set and is new to the book: no history.
+    expect(await page.locator('.price-group[data-provider="later"]').count()).toBe(1);
+    expect(await page.locator('.price-group[data-provider="later"] .history').count()).toBe(0);
     await shot(page, "12-price-history", '.price-group[data-provider="openai"]');
     await page.close();
   });
