@@ -136,9 +136,16 @@ export function parseSize(input: unknown): Result<Size> {
   return remember(sizeCache, input, parseSizeText(input));
 }
 
-/** Lowercase and keep only [a-z0-9]: how provider names and aliases are matched. */
+/**
+ * How provider names and aliases are matched: ASCII letters lowercased, spaces and punctuation of any
+ * script dropped ("Azure OpenAI", "azure-openai" and "azure\u00a0openai" are one name). Letters,
+ * digits and marks outside ASCII are kept as they are, never folded: "openaié" and "openai批量" are
+ * not "openai", and are unknown unless a book names them.
+ */
 export function normalizeName(text: string): string {
-  return isNormalName(text) ? text : text.toLowerCase().replace(/[^a-z0-9]/g, "");
+  if (isNormalName(text)) return text;
+  const lowered = text.replace(/[A-Z]+/g, (upper) => upper.toLowerCase());
+  return lowered.replace(/[^\p{L}\p{N}\p{M}]/gu, "");
 }
 
 /** True when `text` is already lowercase [a-z0-9] (most ids): no copy, no regex. */

@@ -23,11 +23,22 @@
  *   same rule for every source; an undated page is never fresh). Diff and sanity checks for a refresh live in
  *   src/taskpane/refresh/ (pure, built on priceRows).
  *
- * Money: prices are validated to at most 6 decimals and held as integer micro-dollars; results divide
- * once at the end and clean float noise, so they equal the decimal a person works out by hand
- * (100 x 0.211 is 21.1, not 21.099999999999998).
+ * Money: prices are validated to at most 6 decimals and held as integer micro-dollars; totals are the
+ * exact decimal a person works out by hand (100 x 0.211 is 21.1, not 21.099999999999998), rounded half
+ * up to the cent only where a number cannot hold every digit, and TOO_LARGE where it cannot hold the
+ * cent (money.ts, docs/exactness.md). Text becomes a number only through {@link readDecimalText}.
  */
-export { fail, isNotAvailable, type ErrorCode, type Failure, type Result } from "./result";
+export {
+  cut,
+  describe,
+  fail,
+  isNotAvailable,
+  type ErrorCode,
+  type Failure,
+  type Result,
+} from "./result";
+export { readDecimalText, PLAIN_DECIMAL } from "./numbers";
+export { MAX_CENTS_USD } from "./money";
 export { compileBook } from "./book";
 export type {
   BookOrigin,
@@ -37,7 +48,7 @@ export type {
   ProviderInfo,
   SourceInfo,
 } from "./types";
-export { parseBook, loadBook } from "./load";
+export { parseBook, loadBook, bookTextTooLarge, MAX_BOOK_CHARS } from "./load";
 export { PriceBookSchema, priceBookJsonSchema, type PriceBookJson } from "./schema";
 export { PRICE_STATUSES } from "./statuses";
 export { bundledBook, bundledBookJson } from "./bundled";

@@ -1,7 +1,7 @@
 /**
- * Per-image money on a compiled book: quote, price, cost, listCost, afford. Money is held in integer
- * micro-dollars and divided once at the end, so results equal the decimal a person works out by hand
- * (100 x 0.211 is 21.1, not 21.099999999999998). Arguments are checked in the order they are given.
+ * Per-image money on a compiled book: quote, price, cost, listCost, afford. Prices are integer
+ * micro-dollars; the arithmetic is money.ts's, exact at every magnitude (docs/exactness.md), so
+ * 100 x 0.211 is 21.1, not 21.099999999999998. Arguments are checked in the order they are given.
  */
 import { contextOf, lookupProvider, lookupTier } from "./book";
 import { resolveImage } from "./resolve";
@@ -17,7 +17,8 @@ import type {
 } from "./types";
 import { parseQuality, parseSize, type Quality, type Size } from "./identifiers";
 import { readAsOf } from "./dates";
-import { clean, moneyOf, readAmount, readRetry } from "./numbers";
+import { readAmount, readRetry } from "./numbers";
+import { imagesFor, totalCost, totalTooLarge } from "./money";
 import { describe, fail, type Failure, type Result } from "./result";
 
 // Local aliases of the imports the hot path (price, cost) calls. Where modules are compiled one by one to
@@ -29,18 +30,18 @@ const readQuality = parseQuality;
 const readSize = parseSize;
 const readCount = readAmount;
 const readRetryMultiplier = readRetry;
-const money = moneyOf;
+const total = totalCost;
 
-export const TOO_LARGE =
-  "the result is too large to compute. Accepted: amounts whose result stays below about 1e300.";
+/** What a total names when it is too large to give to the cent. */
+export function costOf(volume: number, retry: number): string {
+  return retry === 1
+    ? `The cost of ${describe(volume)} images`
+    : `The cost of ${describe(volume)} images with retry multiplier ${describe(retry)}`;
+}
 
-/** A money result, or BAD_NUMBER when the inputs are so large that it overflows. */
-export function finite(result: number, amount: number, retry: number): Result<number> {
-  if (Number.isFinite(result)) return { ok: true, value: result };
-  return fail(
-    "BAD_NUMBER",
-    `Amount ${describe(amount)} with retry multiplier ${describe(retry)}: ${TOO_LARGE}`,
-  );
+/** A total from money.ts as a Result: null means too large to give to the cent. */
+function money(value: number | null, what: () => string): Result<number> {
+  return value !== null ? { ok: true, value } : totalTooLarge(what());
 }
 
 export const QUALITY_INDEX: Readonly<Record<Quality, number>> = { low: 0, medium: 1, high: 2 };
@@ -182,7 +183,7 @@ export function cost(
   }
   const tier = tierOf(p, resolved, QUALITY_INDEX[q.value], s.value);
   if (isFailure(tier)) return tier;
-  return finite(money(n * r, tier.micros), n, r);
+  return money(total(n, r, tier.micros), () => costOf(n, r));
 }
 
 /**
@@ -216,7 +217,7 @@ export function listCost(
   if (tier.listMicros === null) {
     return fail("NOT_PUBLISHED", `${p.info.name} gives no list price beside its billed price.`);
   }
-  return finite(moneyOf(n * r, tier.listMicros), n, r);
+  return money(totalCost(n, r, tier.listMicros), () => `The list ${costOf(n, r).slice(4)}`);
 }
 
 /**
@@ -249,5 +250,6 @@ export function afford(
   if (dated.micros === 0) {
     return fail("BAD_ARGUMENT", `The price is 0: any number of images fits budget ${describe(b)}.`);
   }
-  return finite(Math.floor(clean(clean(b * 1e6) / (dated.micros * r))), b, r);
+  const count = imagesFor(b, r, dated.micros);
+  return typeof count === "number" ? { ok: true, value: count } : count;
 }

@@ -62,30 +62,30 @@ function notANumber(input: unknown, label: string, accepted: string): Failure {
   return fail("BAD_NUMBER", `${label} ${describe(input)} is not a number. ${accepted}`);
 }
 
-/** Removes binary floating-point noise: keeps 15 significant digits, which every money result fits in. */
+/** Keeps 15 significant digits: for ratios and prices of at most 15 digits, never for totals (money.ts). */
 export function clean(x: number): number {
   return +x.toPrecision(15);
 }
 
-const POWERS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6];
+/** The forms {@link readDecimalText} accepts, for messages. */
+export const PLAIN_DECIMAL =
+  "a plain decimal number such as 1200 or 0.0265 (no thousands separators, exponents, hex or binary)";
 
 /**
- * units x micros / 1e6 in USD (units = volume x retry, micros = price in micro-dollars) as the decimal a
- * person works out by hand. When units is a decimal with at most 6 places (1201.2, 0.25), it is scaled to
- * a whole number first, so the numerator is an exact integer and one correctly rounded division gives
- * the decimal's own double (10,000 x 7,200 / 1e6 === 72). Otherwise float noise is cleaned before and
- * after the division.
+ * The one reader for a number a person typed as text (the prices sheet, the pane's estimate): plain
+ * decimal only, so "0x10", "0b1", "0o7", "1e3", "Infinity", "1,200" and "" are refused, where
+ * Number() reads all but "1,200" as numbers ("" as 0). Surrounding spaces and one leading + or - are
+ * accepted; `decimalSeparator` is "." unless the caller accepts the user's locale separator (","),
+ * in which case "." is refused so "1.200" cannot mean two things. The result is finite: a decimal too
+ * large for a number (more than about 1.8e308) is refused, not read as Infinity.
  */
-export function moneyOf(units: number, micros: number, divisor = 1e6): number {
-  for (let k = 0; k < POWERS.length; k++) {
-    const scale = POWERS[k] as number;
-    const scaled = units * scale;
-    const whole = Math.round(scaled);
-    if (Math.abs(scaled - whole) <= scaled * 1e-13) {
-      const numerator = whole * micros;
-      if (Number.isSafeInteger(numerator)) return numerator / (divisor * scale);
-      break;
-    }
-  }
-  return clean(clean(units * micros) / divisor);
+export function readDecimalText(text: string, decimalSeparator: "." | "," = "."): number | null {
+  const trimmed = text.trim();
+  const pattern = decimalSeparator === "." ? PLAIN_DOT : PLAIN_COMMA;
+  if (!pattern.test(trimmed)) return null;
+  const value = Number(decimalSeparator === "." ? trimmed : trimmed.replace(",", "."));
+  return Number.isFinite(value) ? value + 0 : null; // + 0 turns -0 into 0
 }
+
+const PLAIN_DOT = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/;
+const PLAIN_COMMA = /^[+-]?(?:[0-9]+(?:,[0-9]*)?|,[0-9]+)$/;

@@ -5,9 +5,10 @@ import { internals, isCompiledBook, lookupTier, NOT_A_BOOK } from "./book";
 import type { CompiledBook, OtherReading, PriceStatus, ProviderInfo, Tier } from "./types";
 import { parseQuality, parseSize } from "./identifiers";
 import { readAsOf } from "./dates";
-import { clean, moneyOf, readOptionalAmount, readRetry } from "./numbers";
-import { fail, type Failure, type Result } from "./result";
-import { finite, imagePricesOn, isFailure, QUALITY_INDEX } from "./math";
+import { clean, readOptionalAmount, readRetry } from "./numbers";
+import { totalCost, totalTooLarge } from "./money";
+import { fail, type Result } from "./result";
+import { costOf, imagePricesOn, isFailure, QUALITY_INDEX } from "./math";
 
 /** One priced provider in a ranking. */
 export interface RankRow {
@@ -76,18 +77,20 @@ export function rank(
   }
   priced.sort((a, b) => a.tier.micros - b.tier.micros); // stable: ties stay in book order
   const cheapest = priced.find((x) => x.tier.micros > 0)?.tier.micros ?? 0;
-  const rows = priced.map(({ provider, tier }): RankRow => {
+  const rows: RankRow[] = [];
+  for (const { provider, tier } of priced) {
+    const total = totalCost(n, r, tier.micros);
+    if (total === null) return totalTooLarge(`${costOf(n, r)} at ${provider.name}`);
     const row: RankRow = {
       provider,
       price: tier.price,
-      total: moneyOf(n * r, tier.micros),
+      total,
       multiple: cheapest === 0 ? 1 : clean(tier.micros / cheapest),
       status: tier.status,
       otherReadings: tier.otherReadings,
     };
     if (tier.minPrice !== null) row.minPrice = tier.minPrice;
-    return row;
-  });
-  if (rows.some((row) => !Number.isFinite(row.total))) return finite(Infinity, n, r) as Failure;
+    rows.push(row);
+  }
   return { ok: true, value: { rows, leftOut } };
 }

@@ -13,6 +13,7 @@ import type {
 import { QUALITIES, type Quality } from "./identifiers";
 import { fail, type Failure } from "./result";
 import { clean } from "./numbers";
+import { scaleMicros } from "./money";
 import { remember } from "./memo";
 import { TOKEN_METERS } from "./types";
 import type {
@@ -378,9 +379,9 @@ function resolveImageUncached(
             }
           : { ...own, atLeast: t.atLeast };
         return makeTier(
-          t.micros * factor,
-          t.listMicros === null ? null : t.listMicros * factor,
-          t.minMicros === null ? null : t.minMicros * factor,
+          scaleMicros(t.micros, factor),
+          t.listMicros === null ? null : scaleMicros(t.listMicros, factor),
+          t.minMicros === null ? null : scaleMicros(t.minMicros, factor),
           t.sizeLabel,
           standing,
         );

@@ -1,6 +1,8 @@
 /**
  * Results and the closed set of error codes every core function returns instead of throwing.
  * The functions layer maps each code to an Excel error (#VALUE! or #N/A, the two that carry a message).
+ * TOO_LARGE is what Excel itself would show as #NUM!, but Excel drops a custom function's message on
+ * #NUM! (docs/exactness.md), so it is #VALUE! with the message that says why.
  */
 
 /** Every way a core call can fail. The comment says which Excel error each one becomes. */
@@ -18,6 +20,7 @@ export type ErrorCode =
   | "SIZE_NOT_PRICED" // valid size, provider publishes no price for it -> #N/A
   | "NO_TOKEN_METERS" // provider does not bill by token / meter missing -> #N/A
   | "NO_PRICE_ON_DATE" // nothing in effect on asOf                 -> #N/A
+  | "TOO_LARGE" // a total too large to give to the cent, a count too large to give exactly -> #VALUE!
   | "BAD_BOOK"; // price book rejected                              -> (task pane only)
 
 /** A failed call: a code from {@link ErrorCode} and a message naming the bad value and what is accepted. */
@@ -48,16 +51,19 @@ export function fail(code: ErrorCode, message: string): Failure {
 
 const MAX_SHOWN = 40;
 
+/** Text as a message shows it: cut to {@link MAX_SHOWN} characters and "..." (a cell holds 32,767). */
+export function cut(text: string): string {
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}...` : text;
+}
+
 /**
  * How a bad value is named inside a message: text quoted and cut to about 40 characters, numbers as
  * written, anything else by its kind. Never calls a user-supplied toString, so it cannot throw.
  */
 export function describe(value: unknown): string {
   switch (typeof value) {
-    case "string": {
-      const shown = value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}...` : value;
-      return `"${shown}"`;
-    }
+    case "string":
+      return `"${cut(value)}"`;
     case "number":
       return Object.is(value, -0) ? "0" : String(value);
     case "boolean":

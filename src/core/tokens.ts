@@ -6,9 +6,10 @@ import { contextOf, lookupProvider } from "./book";
 import { resolveTokens } from "./resolve";
 import { TOKEN_METERS, type CompiledBook, type TokenMeter } from "./types";
 import { readAsOf } from "./dates";
-import { clean, readAmount, readOptionalAmount } from "./numbers";
+import { readAmount, readOptionalAmount } from "./numbers";
+import { tokenTotal, totalTooLarge } from "./money";
 import { describe, fail, type Result } from "./result";
-import { isFailure, TOO_LARGE } from "./math";
+import { isFailure } from "./math";
 
 /** Token counts for one request or a whole plan; the cached counts may be left out (0). */
 export interface TokenCounts {
@@ -61,7 +62,6 @@ export function tokenCost(
   if (isFailure(date)) return date;
   const meters = resolveTokens(contextOf(book), p, date);
   if (meters.failure !== null) return meters.failure;
-  let total = 0;
   for (let i = 0; i < TOKEN_METERS.length; i++) {
     const n = counts[i] ?? 0;
     if (n === 0) continue;
@@ -74,9 +74,8 @@ export function tokenCost(
         `${publishers} publishes no ${word} meter, so ${describe(n)} ${word} tokens cannot be priced. Enter 0 for them, or choose a provider that publishes that meter.`,
       );
     }
-    total += n * micros;
   }
-  const usd = Number.isSafeInteger(total) ? total / 1e12 : clean(clean(total) / 1e12);
-  if (Number.isFinite(usd)) return { ok: true, value: usd };
-  return fail("BAD_NUMBER", `Token counts this large make ${TOO_LARGE}`);
+  const usd = tokenTotal(counts, meters.micros);
+  if (usd !== null) return { ok: true, value: usd };
+  return totalTooLarge("The cost of these token counts");
 }

@@ -24,6 +24,7 @@ function excelCodeFor(code: ErrorCode): CustomFunctions.ErrorCode {
     case "BAD_DATE":
     case "BAD_ARGUMENT":
     case "BAD_BOOK":
+    case "TOO_LARGE": // not #NUM!: Excel shows no custom message on #NUM! (docs/exactness.md)
       return CustomFunctions.ErrorCode.invalidValue;
   }
 }

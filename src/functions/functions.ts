@@ -16,6 +16,7 @@
 import {
   afford as coreAfford,
   cost as coreCost,
+  describe,
   findProvider,
   parseQuality,
   parseSize,
@@ -199,14 +200,8 @@ export function afford(
 function readTop(top: unknown): number | CustomFunctions.Error | null {
   if (top === null) return null;
   if (typeof top === "number" && Number.isInteger(top) && top >= 1) return top;
-  const shown =
-    typeof top === "string"
-      ? `"${top}"`
-      : typeof top === "boolean"
-        ? String(top).toUpperCase()
-        : String(top);
   return valueError(
-    `IMG.CHEAPEST: top must be a whole number of 1 or more (blank or 0 for all); got ${shown}.`,
+    `IMG.CHEAPEST: top must be a whole number of 1 or more (blank or 0 for all); got ${describe(top)}.`,
   );
 }
 

@@ -5,13 +5,14 @@
  */
 import type { BookOrigin, CompiledBook } from "../core";
 import { bundledBook } from "../core";
-import { getActiveBook, setActiveBook } from "../shared/activeBook";
+import { getActiveBook, onActiveBookChange, setActiveBook } from "../shared/activeBook";
 import { recalculateAll } from "./excelOps";
 import { errorText, OWN_FEED, state } from "./paneState";
 import { checkFeedUrl } from "./refresh/feedUrl";
 import { DEFAULT_LIMITS, fetchFeedText } from "./refresh/fetchFeed";
 import { loadValidation } from "./loadValidation";
 import type { Candidate } from "./refresh/prepare";
+import { rebase } from "./refresh/rebase";
 import { byId, hideDiff, renderDiff, showMessage } from "./render";
 import { describeOrigin, forgetBook, storeBook } from "./storage";
 
@@ -127,7 +128,42 @@ export async function refreshClicked(): Promise<void> {
   review(prepared.candidate, "The feed");
 }
 
+/**
+ * Re-diffs the candidate under review when the book in force is no longer the one it was diffed
+ * against, and shows it again; false when it changed (or was refused), so nothing is applied that the
+ * user did not see.
+ */
+function reviewAgainstActive(): boolean {
+  const pending = state.pending;
+  const current = getActiveBook();
+  if (pending === null || pending.against === current) return true;
+  const rebased = rebase(pending, current);
+  if (!rebased.ok) {
+    discardPending();
+    showMessage(
+      `The prices in use changed while the new ones waited for review, so they were not applied. ${rebased.message} The prices in use are still version ${current.bookVersion}.`,
+      "error",
+    );
+    return false;
+  }
+  state.pending = rebased.candidate;
+  renderDiff(rebased.candidate);
+  updateApplyEnabled();
+  showMessage(
+    `The prices in use changed to version ${current.bookVersion} while version ${rebased.candidate.book.bookVersion} waited for review: the changes below are now against them. Review them again, then apply or discard.`,
+    "warning",
+  );
+  return false;
+}
+
+// The stored book finishing its load (or any other switch) while a candidate waits: show the diff
+// against the book now in force at once, not only when Apply is pressed.
+onActiveBookChange(() => {
+  if (state.pending !== null) reviewAgainstActive();
+});
+
 export async function applyClicked(): Promise<void> {
+  if (!reviewAgainstActive()) return;
   const pending = state.pending;
   if (pending === null) return;
   if (pending.warnings.length > 0 && !byId<HTMLInputElement>("confirm-drastic").checked) {

@@ -13,7 +13,10 @@ export interface FormulaInput {
   retry: string;
 }
 
-/** A typed number as a number; anything else stays text so the function names what is wrong. */
+/**
+ * A typed number as a number, read in the user's locale and then by the core's strict reader
+ * ("0x10" stays text); anything else stays text so the function names what is wrong.
+ */
 export function numberOrText(text: string): number | string {
   const trimmed = text.trim();
   if (trimmed === "") return trimmed;

@@ -1,8 +1,12 @@
 /**
  * Numbers, money and dates in the user's locale, and numbers typed the way that locale writes them
  * ("0,5" in German, "0.5" in English). Inside Excel the locale is Office's display language
- * (Office.context.displayLanguage); in a plain browser, the browser's.
+ * (Office.context.displayLanguage); in a plain browser, the browser's. The locale part (separators,
+ * groups of three) is here; the number itself is read by the core's strict reader
+ * (readDecimalText), as everywhere else in the add-in.
  */
+
+import { readDecimalText } from "../core";
 
 let chosen: string | null = null;
 
@@ -160,8 +164,9 @@ export function readLocaleNumber(
       message: `${label} "${trimmed}" is not a number. Enter a number, ${example}.`,
     };
   }
-  const value = Number(`${negative ? "-" : ""}${digits || "0"}.${fraction || "0"}`);
-  if (!Number.isFinite(value)) {
+  // The digits, now in plain "." form, go through the core's one strict number reader.
+  const value = readDecimalText(`${negative ? "-" : ""}${digits || "0"}.${fraction || "0"}`);
+  if (value === null) {
     return { ok: false, message: `${label} "${trimmed}" is too large.` };
   }
   return { ok: true, value };

@@ -3,7 +3,7 @@
  * the core's schema, so it is reached only through validation.ts, never from the pane's first screen.
  */
 import type { CompiledBook } from "../core";
-import { loadBook } from "../core";
+import { bookTextTooLarge, loadBook } from "../core";
 import { SETTINGS_KEY, STORED_FORMAT, type SettingsLike, type StoredEnvelope } from "./storage";
 
 export type StoredRead =
@@ -21,6 +21,14 @@ export function readStoredBook(settings: SettingsLike): StoredRead {
       message: "The price book stored in this workbook is not in a readable form.",
     };
   }
+  // Before JSON.parse, which alone takes long on a huge book; the envelope (and escapes) may add a
+  // little, and loadBook below measures the book itself.
+  const tooLarge = bookTextTooLarge(raw, 64 * 1024);
+  if (tooLarge !== null)
+    return {
+      kind: "invalid",
+      message: `The price book stored in this workbook is invalid: ${tooLarge.message}`,
+    };
   let envelope: unknown;
   try {
     envelope = JSON.parse(raw);

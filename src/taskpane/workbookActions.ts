@@ -63,7 +63,8 @@ export async function readSheetClicked(): Promise<void> {
     );
     return;
   }
-  const diff = diffBooks(getActiveBook(), loaded.value);
+  const against = getActiveBook();
+  const diff = diffBooks(against, loaded.value);
   const sanity = sanityCheck(loaded.value, diff);
   if (sanity.problems.length > 0) {
     showMessage(
@@ -79,7 +80,10 @@ export async function readSheetClicked(): Promise<void> {
     );
     return;
   }
-  review({ book: loaded.value, diff, warnings: sanity.warnings }, `The sheet "${sheet.sheetName}"`);
+  review(
+    { book: loaded.value, diff, warnings: sanity.warnings, against },
+    `The sheet "${sheet.sheetName}"`,
+  );
 }
 
 /** Compare's "Insert as table": IMG.CHEAPEST in the selected cell, spilling the ranking. */

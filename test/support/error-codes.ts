@@ -18,6 +18,7 @@ const EVERY: Record<ErrorCode, true> = {
   SIZE_NOT_PRICED: true,
   NO_TOKEN_METERS: true,
   NO_PRICE_ON_DATE: true,
+  TOO_LARGE: true,
   BAD_BOOK: true,
 };
 

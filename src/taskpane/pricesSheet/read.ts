@@ -3,7 +3,7 @@
  * was written from, so sources, notes and aliases survive the round trip untouched. Errors name the
  * cell a person sees ("Prices!H7: ...") and what is accepted.
  */
-import { parseDate } from "../../core";
+import { cut, describe, parseDate, PLAIN_DECIMAL, readDecimalText } from "../../core";
 import type { Cell, Json, MeterName, Pricing } from "./columns";
 import { COL, columnLetter, HEADER, METERS, providerName, sheetRef } from "./columns";
 
@@ -24,25 +24,37 @@ function text(cell: Cell | undefined): string {
 }
 
 const MAX_DECIMALS = 6;
+/** The largest price a book holds: whole micro-dollars stay exact integers below 2^53. */
+const MAX_PRICE_TEXT = "9007199254.740991";
 
 function readMoney(
   cell: Cell | undefined,
 ): { ok: true; value: number | undefined } | { ok: false; message: string } {
   if (cell === undefined || (typeof cell === "string" && cell.trim() === ""))
     return { ok: true, value: undefined };
+  // Text goes through the core's one strict reader: "0x10" or "0b1" is not $16 or $1.
   const value =
-    typeof cell === "number" ? cell : typeof cell === "string" ? Number(cell.trim()) : Number.NaN;
-  if (!Number.isFinite(value) || value < 0) {
+    typeof cell === "number" ? cell : typeof cell === "string" ? readDecimalText(cell) : null;
+  if (value === null || !Number.isFinite(value) || value < 0) {
+    // Text Number() would read ("0x10", "1e3", "Infinity") but the strict reader does not: say why.
+    const notPlain =
+      typeof cell === "string" && value === null && !Number.isNaN(Number(cell.trim()));
     return {
       ok: false,
-      message: `must be a number >= 0 in US dollars (got ${JSON.stringify(cell)})`,
+      message: `must be a number >= 0 in US dollars (got ${describe(cell)})${notPlain ? `; text is read only as ${PLAIN_DECIMAL}` : ""}`,
     };
   }
   const micro = value * 10 ** MAX_DECIMALS;
+  if (!Number.isSafeInteger(Math.round(micro))) {
+    return {
+      ok: false,
+      message: `is too large (got ${describe(value)}); prices are whole micro-dollars up to ${MAX_PRICE_TEXT}`,
+    };
+  }
   if (Math.abs(micro - Math.round(micro)) > 1e-6 * Math.max(1, micro)) {
     return {
       ok: false,
-      message: `has more than ${MAX_DECIMALS} decimals (got ${value}); prices are whole micro-dollars`,
+      message: `has more than ${MAX_DECIMALS} decimals (got ${describe(value)}); prices are whole micro-dollars`,
     };
   }
   return { ok: true, value: Math.round(micro) / 10 ** MAX_DECIMALS };
@@ -275,7 +287,7 @@ export function rowsToBook(
           COL.size,
           COL.meter,
         ]
-          .map((c) => text(cells[c]) || "(empty)")
+          .map((c) => cut(text(cells[c])) || "(empty)")
           .join(
             ", ",
           )}. The columns ${HEADER[COL.id]} to ${HEADER[COL.meter]} identify a price and must stay as written; only ${HEADER[COL.price]}, ${HEADER[COL.listPrice]}, ${HEADER[COL.minPrice]} and ${HEADER[COL.checked]} can be edited.`,
@@ -305,7 +317,7 @@ export function rowsToBook(
     const checked = parseDate(cells[COL.checked]);
     if (!checked.ok) {
       errors.push(
-        `${at(i, COL.checked)}: ${HEADER[COL.checked].toLowerCase()} must be the date the page was read, such as 2026-05-04 (got ${JSON.stringify(cells[COL.checked] ?? "")}).`,
+        `${at(i, COL.checked)}: ${HEADER[COL.checked].toLowerCase()} must be the date the page was read, such as 2026-05-04 (got ${describe(cells[COL.checked] ?? "")}).`,
       );
     } else {
       const setKey = [

@@ -3,7 +3,7 @@
  * active book: applying is a separate, explicit step, so a bad feed can never change anything.
  */
 import type { BookOrigin, CompiledBook } from "../../core";
-import { keepHistory, loadBook } from "../../core";
+import { bookTextTooLarge, keepHistory, loadBook } from "../../core";
 import type { BookDiff } from "./diff";
 import { diffBooks } from "./diff";
 import { sanityCheck } from "./sanity";
@@ -14,6 +14,10 @@ export interface Candidate {
   diff: BookDiff;
   /** Drastic but possible changes: applying them needs the confirmation box ticked. */
   warnings: string[];
+  /** The book `diff` and `warnings` are against: the one in force when it was prepared. */
+  against: CompiledBook;
+  /** Prepares the same feed again against another book in force (its history merged anew). */
+  redo?: (current: CompiledBook) => Prepared;
   /** Feed prices that changed an existing date's prices, and now apply from the refresh date instead. */
   redated?: string[];
 }
@@ -104,6 +108,8 @@ export function prepareBook(
       diff,
       warnings: sanity.warnings,
       redated: merged.redated,
+      against: current,
+      redo: (now) => prepareBook(json, origin, now, today),
     },
   };
 }
@@ -114,6 +120,8 @@ export function prepareFeedText(
   current: CompiledBook,
   today?: string,
 ): Prepared {
+  const tooLarge = bookTextTooLarge(text);
+  if (tooLarge !== null) return { ok: false, message: tooLarge.message };
   const parsed = parseJsonText(text);
   if (!parsed.ok) return parsed;
   return prepareBook(parsed.value, origin, current, today);
