@@ -161,7 +161,7 @@ export function readLocaleNumber(
   ) {
     return {
       ok: false,
-      message: `${label} "${trimmed}" is not a number. Enter a number, ${example}.`,
+      message: `${label} "${trimmed}" is text, not a number. Enter a number, ${example}.`,
     };
   }
   // The digits, now in plain "." form, go through the core's one strict number reader.

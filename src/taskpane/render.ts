@@ -318,9 +318,9 @@ export type Tone = "info" | "success" | "warning" | "error";
 export function showMessage(text: string, tone: Tone = "info", details: string[] = []): void {
   const node = byId("message");
   node.className = `message is-${tone}`;
-  const children: Node[] = [document.createTextNode(text)];
+  node.textContent = text;
   if (details.length > 0) {
-    children.push(
+    node.append(
       h(
         "details",
         { className: "message-details" },
@@ -329,7 +329,6 @@ export function showMessage(text: string, tone: Tone = "info", details: string[]
       ),
     );
   }
-  node.replaceChildren(...children);
   byId("dismiss").hidden = text === "";
   byId("message-bar").hidden = text === "";
 }

@@ -37,7 +37,7 @@ describe("numbers typed in the user's locale", () => {
     const read = readLocaleNumber(text, "Images", locale);
     expect(read).toEqual({
       ok: false,
-      message: expect.stringContaining(`Images "${text}" is not a number`),
+      message: expect.stringContaining(`Images "${text}" is text, not a number`),
     });
   });
 
