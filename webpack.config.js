@@ -3,7 +3,8 @@
  *   taskpane.html   the shared-runtime page: runtime.js, functions.js and taskpane.js in that order
  *   functions.json  generated from the JSDoc in src/functions/functions.ts
  *   prices/*.json   the price book feed the task pane refreshes from
- *   assets/*.png    icons; manifest.xml; help.html (the README, for the functions' help links)
+ *   assets/*.png    icons; manifest.xml
+ *   help.html       the README as a page, for the functions' help links; docs/*.html beside it
  *
  * Production builds point every https://localhost:3000 address (manifest, help links) at ADDIN_HOST:
  *   ADDIN_HOST=https://prices.example.com npm run build
@@ -126,98 +127,12 @@ function devServerHttps() {
   return { type: "https", options };
 }
 
-// ---- help.html: the README as a page, so each function's @helpurl anchor resolves -----------------
+// ---- help pages: README.md -> help.html, docs/*.md -> docs/*.html (scripts/help-page.mjs) ------
 
-const escapeHtml = (text) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
-/** GitHub's heading anchor: lower case, punctuation dropped, spaces to hyphens ("IMG.COST" -> "imgcost"). */
-const slug = (text) =>
-  text
-    .toLowerCase()
-    .replace(/`/g, "")
-    .replace(/[^\p{L}\p{N} _-]/gu, "")
-    .replace(/ /g, "-");
-
-function inline(text) {
-  return escapeHtml(text)
-    .replace(/`([^`]+)`/g, "<code>$1</code>")
-    .replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>")
-    .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '<a href="$2">$1</a>');
-}
-
-/** A small Markdown-to-HTML pass for the README's own constructs: headings, code, lists, tables. */
-function markdownToHtml(markdown) {
-  const lines = markdown.replace(/<!--[\s\S]*?-->/g, "").split(/\r?\n/);
-  const html = [];
-  let i = 0;
-  while (i < lines.length) {
-    const line = lines[i];
-    if (line.startsWith("```")) {
-      const code = [];
-      for (i++; i < lines.length && !lines[i].startsWith("```"); i++) code.push(lines[i]);
-      html.push(`<pre><code>${escapeHtml(code.join("\n"))}</code></pre>`);
-      i++;
-    } else if (/^#{1,6} /.test(line)) {
-      const level = line.indexOf(" ");
-      const text = line.slice(level + 1).trim();
-      html.push(`<h${level} id="${slug(text)}">${inline(text)}</h${level}>`);
-      i++;
-    } else if (line.startsWith("|")) {
-      const rows = [];
-      for (; i < lines.length && lines[i].startsWith("|"); i++) {
-        if (/^\|[\s:|-]+\|$/.test(lines[i].trim())) continue;
-        rows.push(
-          lines[i]
-            .trim()
-            .slice(1, -1)
-            .split("|")
-            .map((cell) => inline(cell.trim())),
-        );
-      }
-      const [head = [], ...body] = rows;
-      html.push(
-        `<table><thead><tr>${head.map((c) => `<th>${c}</th>`).join("")}</tr></thead><tbody>` +
-          body.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("") +
-          "</tbody></table>",
-      );
-    } else if (/^\s*[-*] /.test(line)) {
-      const items = [];
-      for (; i < lines.length && /^\s*[-*] /.test(lines[i]); i++) {
-        let item = lines[i].replace(/^\s*[-*] /, "");
-        // Indented lines continue the item.
-        while (
-          i + 1 < lines.length &&
-          /^\s+\S/.test(lines[i + 1]) &&
-          !/^\s*[-*] /.test(lines[i + 1])
-        ) {
-          item += ` ${lines[++i].trim()}`;
-        }
-        items.push(item);
-      }
-      html.push(`<ul>${items.map((item) => `<li>${inline(item)}</li>`).join("")}</ul>`);
-    } else if (line.trim() === "") {
-      i++;
-    } else {
-      const paragraph = [];
-      for (
-        ;
-        i < lines.length && lines[i].trim() !== "" && !/^(#|```|\||\s*[-*] )/.test(lines[i]);
-        i++
-      ) {
-        paragraph.push(lines[i]);
-      }
-      html.push(`<p>${inline(paragraph.join(" "))}</p>`);
-    }
-  }
-  return (
-    '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>GPT Image 2 cost planner: help</title>' +
-    "<style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}" +
-    "pre{background:#f4f4f4;padding:.5rem;overflow:auto}table{border-collapse:collapse}" +
-    "td,th{border:1px solid #ccc;padding:.2rem .4rem;text-align:left}</style></head><body>\n" +
-    html.join("\n") +
-    "\n</body></html>\n"
-  );
+/** Renders Markdown with marked (an ES module, hence the dynamic import from this CommonJS file). */
+async function helpPage(content) {
+  const { markdownToHtml } = await import("./scripts/help-page.mjs");
+  return markdownToHtml(content.toString());
 }
 
 // ---- the build --------------------------------------------------------------------------------
@@ -364,12 +279,16 @@ module.exports = (_env, argv) => {
             to: "manifest.xml",
             transform: (content) => manifestFor(content.toString(), origin),
           },
+          // Not host-rewritten: their localhost addresses describe `npm start`.
+          { from: "README.md", to: "help.html", transform: helpPage },
+          { from: "CHANGELOG.md", to: "CHANGELOG.html", transform: helpPage },
           {
-            from: "README.md",
-            to: "help.html",
-            // Not host-rewritten: its localhost addresses describe `npm start`.
-            transform: (content) => markdownToHtml(content.toString()),
+            from: "docs/*.md",
+            to: "docs/[name].html",
+            transform: helpPage,
+            noErrorOnMissing: true,
           },
+          { from: "docs/images/*", to: "docs/images/[name][ext]", noErrorOnMissing: true },
           ...(fs.existsSync(taskpaneCss) ? [{ from: taskpaneCss, to: "taskpane.css" }] : []),
         ],
       }),

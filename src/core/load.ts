@@ -3,7 +3,7 @@
  * check, cross-checks, then compile. A book that fails anything is rejected whole. This is the only
  * path that pulls zod in; the bundled book does not need it.
  */
-import { z } from "zod";
+import { prettifyError } from "zod/mini";
 import { PriceBookSchema, type PriceBookJson } from "./schema";
 import { crossCheck } from "./check";
 import { compileBook } from "./book";
@@ -81,7 +81,7 @@ export function parseBook(json: unknown): Result<PriceBookJson> {
   }
   if (parsed === null) return tooLarge("over 2 MB as JSON");
   if (!parsed.success) {
-    return fail("BAD_BOOK", `The price book was rejected:\n${z.prettifyError(parsed.error)}`);
+    return fail("BAD_BOOK", `The price book was rejected:\n${prettifyError(parsed.error)}`);
   }
   const problems = crossCheck(parsed.data);
   if (problems.length > 0) {

@@ -5,6 +5,6 @@
  * policy violation. jitless must be set before any schema is built, hence a module of its own. The
  * package is marked side-effect free, so validation.ts re-exports the flag to keep this module in.
  */
-import { config } from "zod";
+import { config } from "zod/mini";
 
 export const evalFree: boolean = config({ jitless: true }).jitless === true;

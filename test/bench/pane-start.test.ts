@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { paneStart } from "../../scripts/bench/pane-start";
+import { CHROMIUM_MISSING } from "../support/chromium";
 
 const OFFICE = '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>';
-const haveChromium = existsSync("/usr/bin/chromium");
+const haveChromium = CHROMIUM_MISSING === undefined;
 
 function fixture(html: string, script: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), "bench-pane-fixture-"));

@@ -48,21 +48,30 @@ function extensionPoint(type: string): XmlElement {
 describe("the XML reader used here", () => {
   // These make sure the well-formedness check below can fail.
   test.each([
-    ["<a><b></a></b>", "closes"],
-    ["<a>fish & chips</a>", "entity"],
-    ['<a x="1" x="2"/>', "duplicate attribute"],
-    ["<a x=1/>", "malformed attribute"],
-    ["<a></a><b></b>", "second root"],
-    ["<a>", "never closed"],
+    ["<a><b></a></b>", "mismatch"],
+    ['<a u="https://example.com/p?x=1&y=2"/>', "EntityRef"],
+    ["<a>&nbsp;</a>", "entity not found"],
+    ["<a>\nfish & chips</a>", 'line 2: "&" that starts no entity'],
+    ['<a x="1" x="2"/>', "redefined"],
+    ["<a x=1/>", "missed quot"],
+    ['<a x="<"/>', "Unescaped '<'"],
+    ["<a><!-- one -- two --></a>", "comment"],
+    ["<a></a><b></b>", "Only one element"],
+    ["text<a/>", "outside root"],
+    ["<a>", "unclosed"],
   ])("rejects %s", (xml, problem) => {
     expect(() => parseXml(xml)).toThrow(XmlError);
     expect(() => parseXml(xml)).toThrow(problem);
   });
 
   test("reads attributes, entities and nesting", () => {
-    const root = parseXml('<?xml version="1.0"?><a k="x &amp; y"><!-- note --><b>1 &lt; 2</b></a>');
+    const root = parseXml(
+      '<?xml version="1.0"?>\n<a k="x &amp; y" xsi:type="T" xmlns:xsi="urn:x"><!-- note -->\n<b>1 &lt; 2 &#65;</b></a>',
+    );
     expect(root.attributes.k).toBe("x & y");
-    expect(child(root, "b")?.text).toBe("1 < 2");
+    expect(root.attributes["xsi:type"]).toBe("T");
+    expect(child(root, "b")?.text).toBe("1 < 2 A");
+    expect(child(root, "b")?.line).toBe(3);
   });
 });
 

@@ -264,6 +264,9 @@ const BUILD_INPUTS = [
   "manifest.xml",
   "webpack.config.js",
   "README.md",
+  "CHANGELOG.md",
+  "docs",
+  "scripts/help-page.mjs",
   "package.json",
 ];
 

@@ -117,8 +117,13 @@ describe("fetchFeedText", () => {
   });
 
   it("reports an unreachable host without throwing", async () => {
-    // Port 9 (discard) on loopback: nothing listens in a test machine.
-    const out = await fetchFeedText("http://127.0.0.1:9/feed.json", LIMITS);
+    // A port the system just handed out and that was closed again: nothing listens there. (A fixed
+    // port such as 9 could be taken on some machine.)
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const out = await fetchFeedText(`http://127.0.0.1:${port}/feed.json`, LIMITS);
     expect(out).toEqual({
       ok: false,
       message: expect.stringMatching(

@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, normalize, resolve } from "node:path";
 import { chromium, type BrowserContext, type ConsoleMessage, type Page } from "playwright-core";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../support/chromium";
+import { CHROMIUM_ARGS, requireChromium } from "../../support/chromium";
 import { DIST, ensureBuilt } from "../../support/functions-harness";
 
 const ROOT = resolve(__dirname, "..", "..", "..");
@@ -90,6 +90,8 @@ function fromOfficeJs(m: ConsoleMessage): boolean {
  * (a stand-in Office and Excel); omitted, the real office.js loads and finds no host.
  */
 export async function startHarness(officeStub?: string): Promise<Harness> {
+  // First, so a machine without Chromium hears what to install rather than a launch error.
+  const executablePath = requireChromium();
   await ensureBuilt();
   const feeds = new Map<string, FeedHandler>();
   const server: Server = createServer((req, res) => {
@@ -122,7 +124,7 @@ export async function startHarness(officeStub?: string): Promise<Harness> {
 
   const profile = mkdtempSync(join(tmpdir(), "pane-profile-"));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
+    executablePath,
     headless: true,
     args: [...CHROMIUM_ARGS],
     viewport: { width: PANE_WIDTH, height: 900 },
