@@ -127,7 +127,9 @@ describe("fetchFeedText", () => {
     expect(out).toEqual({
       ok: false,
       message: expect.stringMatching(
-        /^Could not reach 127\.0\.0\.1:9 \(.+\)\. Check the address and your connection\.$/,
+        new RegExp(
+          `^Could not reach 127\\.0\\.0\\.1:${port} \\(.+\\)\\. Check the address and your connection\\.$`,
+        ),
       ),
     });
   });

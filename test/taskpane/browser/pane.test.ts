@@ -5,6 +5,8 @@
  * the same page, to show the functions price with the book the pane applied.
  */
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { daysSince } from "../../../src/core";
@@ -541,11 +543,17 @@ describe("hostile feeds change nothing and say why", () => {
   });
 
   it("says when a feed's server cannot be reached", async () => {
+    // A port the system just handed out and closed again: nothing listens there.
+    const probe = createServer();
+    await new Promise<void>((done) => probe.listen(0, "127.0.0.1", done));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise<void>((done) => probe.close(() => done()));
     const page = await h.open();
-    // Port 1 on this machine: nothing listens there.
-    const out = await refreshFrom(page, "http://127.0.0.1:1/prices.json");
+    const out = await refreshFrom(page, `http://127.0.0.1:${port}/prices.json`);
     expect(out.text).toMatch(
-      /^Refresh rejected: Could not reach 127\.0\.0\.1:1 \(.+\)\. Check the address and your connection\. Nothing was changed; the prices in use are still version /,
+      new RegExp(
+        `^Refresh rejected: Could not reach 127\\.0\\.0\\.1:${port} \\(.+\\)\\. Check the address and your connection\\. Nothing was changed; the prices in use are still version `,
+      ),
     );
     await page.close();
   });
