@@ -27,6 +27,7 @@ import { rowFor } from "./compare";
 import { currentTab, onTabShown, wireTabs } from "./tabs";
 import { renderTemplates, wireTemplateUndo } from "./templatesTab";
 import { applyOfficeTheme } from "./theme";
+import { mountSharingPanel } from "./sharingPanel";
 import {
   insertFormulaClicked,
   insertSheetClicked,
@@ -264,6 +265,7 @@ async function run(action: () => Promise<void>): Promise<void> {
 }
 
 function wire(): void {
+  mountSharingPanel(document.getElementById("sharing-panel"));
   wirePersistence();
   onTabShown((tab) => {
     if (restDrawn) renderTab(tab);

@@ -7,6 +7,7 @@ import { getActiveBook } from "../shared/activeBook";
 import { insertTemplate, TEMPLATES } from "../templates";
 import { NEEDS_EXCEL, state } from "./paneState";
 import { byId, h, showMessage } from "./render";
+import { portableChosen } from "./sharingPanel";
 import { recordInserted, removeInserted, type InsertedSheet } from "./templateUndo";
 
 let lastInserted: InsertedSheet | null = null;
@@ -54,9 +55,10 @@ export async function insertTemplateClicked(id: string, title: string): Promise<
     return;
   }
   const book = getActiveBook();
-  const inserted = await Excel.run((context) => insertTemplate(context, id, { book }));
+  const portable = portableChosen();
+  const inserted = await Excel.run((context) => insertTemplate(context, id, { book, portable }));
   showMessage(
-    `Inserted the template "${title}" on the new sheet "${inserted.sheetName}".`,
+    `Inserted the template "${title}"${portable ? " (portable)" : ""} on the new sheet "${inserted.sheetName}".`,
     "success",
   );
   try {
