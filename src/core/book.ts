@@ -6,7 +6,7 @@
 import type { PriceBookJson } from "./schema";
 import { normalizeName, QUALITIES, type Size } from "./identifiers";
 import { describe, fail, type Failure } from "./result";
-import { remember } from "./memo";
+import { Memo, remember } from "./memo";
 import {
   PENDING,
   PENDING_TOKENS,
@@ -72,8 +72,8 @@ export function compileBook(
       tokenSets: byEffective(json.tokens),
       newestImage: PENDING,
       newestTokens: PENDING_TOKENS,
-      imageByDate: new Map(),
-      tokensByDate: new Map(),
+      imageByDate: new Memo(),
+      tokensByDate: new Memo(),
     };
     byId.set(json.id, compiled);
     for (const name of [json.id, json.name, ...json.aliases]) {
@@ -114,7 +114,7 @@ export function compileBook(
     providers,
     byId,
     byName,
-    lookupCache: new Map(),
+    lookupCache: new Memo(),
     sources,
     unknownProviderHint: `Accepted: ${ids} (names such as "Azure OpenAI" or "fal.ai" work too).`,
   };

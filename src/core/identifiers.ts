@@ -3,7 +3,7 @@
  * sheet that repeats "1024x1024" a million times parses it once; sizes are interned.
  */
 import { describe, fail, type Failure, type Result } from "./result";
-import { remember } from "./memo";
+import { Memo, remember } from "./memo";
 
 /** The three priced qualities; "auto" parses to "high" (the most auto can cost, for a budget). */
 export type Quality = "low" | "medium" | "high";
@@ -29,7 +29,7 @@ const QUALITY_WORDS: Readonly<Record<string, Quality>> = {
   auto: "high",
 };
 
-const qualityCache = new Map<string, Result<Quality>>();
+const qualityCache = new Memo<string, Result<Quality>>();
 
 function badQuality(input: unknown): Failure {
   return fail(
@@ -77,7 +77,7 @@ const SIZE_FORMS =
   'Accepted: WIDTHxHEIGHT such as "1024x1024" (also written 1024×1024, 1024 X 1024 or 1024*1024), or square, portrait, landscape.';
 
 const interned = new Map<string, Size>();
-const sizeCache = new Map<string, Result<Size>>();
+const sizeCache = new Memo<string, Result<Size>>();
 
 /** The interned size for a width and height already known to be valid. */
 export function internSize(width: number, height: number): Size {
