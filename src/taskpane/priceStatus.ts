@@ -10,7 +10,7 @@
  */
 import type { PriceRow, ProviderInfo } from "../core";
 import { daysSince, readingText as coreReadingText } from "../core";
-import { formatDate } from "./locale";
+import { formatDate, formatPrice } from "./locale";
 
 export const STALE_AFTER_DAYS = 30;
 
@@ -41,14 +41,17 @@ interface StatusFields {
   readDate?: unknown;
 }
 
+/** A reading in a few words: "$5.00", "offered at $0.008". */
 function shortReading(reading: unknown): string {
-  if (typeof reading === "string" || typeof reading === "number") return String(reading);
+  if (typeof reading === "number") return formatPrice(reading);
+  if (typeof reading === "string") return reading;
   if (reading !== null && typeof reading === "object") {
     const r = reading as { value?: unknown; text?: unknown; price?: unknown };
     const value = typeof r.value === "number" ? r.value : r.price;
     const text = typeof r.text === "string" ? r.text : null;
-    if (text !== null && typeof value === "number") return `${text} at ${value}`;
-    if (typeof value === "number" || typeof value === "string") return String(value);
+    if (text !== null && typeof value === "number") return `${text} at ${formatPrice(value)}`;
+    if (typeof value === "number") return formatPrice(value);
+    if (typeof value === "string") return value;
     if (text !== null) return text;
   }
   return "another reading";
@@ -88,7 +91,8 @@ export function priceStatus(
     readKey !== undefined ? (fields[readKey] as string) : (row?.checked ?? provider.checked);
   const readings: unknown[] = Array.isArray(fields.otherReadings) ? fields.otherReadings : [];
   const otherReadings = readings.map(readingText);
-  const otherShort = readings.map(shortReading);
+  // Two parts of a page can give the same figure (Atlas at 2048x2048): said once.
+  const otherShort = [...new Set(readings.map(shortReading))];
   const age = daysSince(readDate, today);
   const badges: Badge[] = [];
   if (age > STALE_AFTER_DAYS) badges.push("stale");
