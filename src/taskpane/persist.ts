@@ -74,12 +74,23 @@ function persisted(): Persisted[] {
  * Puts saved values back into the inputs. Selects whose options are filled later (providers) are
  * restored again by {@link restoreSelect} once they have options.
  */
-export function restoreInputs(): void {
+export function restoreInputs(resetMissing = false): void {
   const saved = load();
   for (const input of persisted()) {
     const value = saved[`input:${input.id}`];
     if (value !== undefined) input.value = value;
+    else if (resetMissing) reset(input);
   }
+}
+
+/** Back to the value the page was written with (what another partition's values replaced). */
+function reset(input: Persisted): void {
+  if (input instanceof HTMLInputElement) {
+    input.value = input.defaultValue;
+    return;
+  }
+  const chosen = [...input.options].find((o) => o.defaultSelected) ?? input.options[0];
+  if (chosen !== undefined) input.value = chosen.value;
 }
 
 export function restoreSelect(select: HTMLSelectElement): void {
@@ -117,7 +128,8 @@ export function onLateRestore(restore: () => void): void {
   void ready
     ?.then(() => {
       if (storageKey() === early) return;
-      restoreInputs();
+      // Values read before the key was known belong to no partition: they go too.
+      restoreInputs(true);
       for (const restore of lateRestores) restore();
       // Whatever was drawn from the early values is drawn again from these.
       for (const input of persisted()) input.dispatchEvent(new Event("change", { bubbles: true }));

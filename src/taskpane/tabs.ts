@@ -59,6 +59,6 @@ export function wireTabs(): void {
   selectTab(isTab(saved) ? saved : "estimate");
   onLateRestore(() => {
     const late = recall("tab");
-    if (isTab(late)) selectTab(late);
+    selectTab(isTab(late) ? late : "estimate");
   });
 }
