@@ -158,6 +158,30 @@ describe("inside Excel", () => {
     await page.close();
   });
 
+  it("draws the README's picture: an estimate of 1,000 OpenAI medium 1024x1024 images at 320 px", async () => {
+    // A fixed day, so the status line does not change with the date the tests run.
+    await h.context.clock.setFixedTime(new Date("2026-11-30T12:00:00Z"));
+    const page = await h.open();
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.selectOption("#est-provider", "openai");
+    await page.selectOption("#est-quality", "medium");
+    await page.fill("#est-size", "1024x1024");
+    await page.fill("#est-volume", "1000");
+    await page.fill("#est-retry", "1");
+    // OpenAI medium 1024x1024 is 0.053 per image: 1000 x 0.053 = 53.00.
+    expect(await page.textContent("#est-total")).toBe("$53.00");
+    expect(await page.textContent("#est-formula")).toBe(
+      '=IMG.COST("openai","medium","1024x1024",1000,1)',
+    );
+    expect(await page.isEnabled("#insert-formula")).toBe(true);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    // docs/images/task-pane.png is a copy of this file.
+    await page.screenshot({ path: join(SCREENSHOTS, "readme-task-pane-320.png") });
+    await page.evaluate(() => localStorage.clear());
+    await page.close();
+  });
+
   it("without a partition key (Excel on Windows) keeps them under the plain key", async () => {
     const page = await h.open();
     await page.click("#tab-compare");
