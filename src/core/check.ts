@@ -187,6 +187,38 @@ export function crossCheck(book: PriceBookJson): BookProblem[] {
       else edges.set(p.id, (edges.get(p.id) ?? new Set()).add(target));
     });
   });
+  // An override stands for one tier of the scaled offer: the other provider must price that
+  // quality at that size, and the override is the budget-safe reading, never below the rule.
+  const byId = new Map(book.providers.map((p) => [p.id, p] as const));
+  book.providers.forEach((p, i) => {
+    p.image.forEach((set, j) => {
+      const pr = set.pricing;
+      if (pr.kind !== "scaled" || pr.overrides === undefined) return;
+      const listed = listedTiers(byId, pr.of, set.effective, 0);
+      if (listed === null) return; // an unknown provider or a circle is reported above
+      pr.overrides.forEach((o, k) => {
+        const at = `providers[${i}].image[${j}].pricing.overrides[${k}]`;
+        const key = `${o.quality} ${o.size}`;
+        if (!listed.all.has(key)) {
+          const sizes = [...listed.all].sort().join(", ");
+          out.push({
+            path: at,
+            message: `"${pr.of}" lists no ${o.quality} price at ${o.size}, so this offer has no such tier to override (its tiers: ${sizes === "" ? "none at a fixed size" : sizes})`,
+          });
+          return;
+        }
+        const base = listed.inEffect.get(key);
+        if (base === undefined || !isMicroDollars(o.price)) return;
+        const rule = Math.round(base * 1e6) * pr.factor;
+        if (Math.round(o.price * 1e6) < rule) {
+          out.push({
+            path: `${at}.price`,
+            message: `${o.price} is below the rule's ${pr.factor} x ${base}: an override keeps the higher reading (give the page's lower figure in otherReadings)`,
+          });
+        }
+      });
+    });
+  });
   for (const start of edges.keys()) {
     const cycle = findCycle(start, edges);
     // Report each circle once, from its alphabetically first member.
@@ -316,11 +348,73 @@ function checkStatuses(
       });
       return;
     }
-    case "sameAs":
     case "scaled":
+      pricing.overrides?.forEach((o, k) => {
+        const at = `${path}.overrides[${k}]`;
+        checkStanding(o.status, o.otherReadings, at, sourceIds, out, money);
+        numbered(o.status, at, out);
+      });
+      return;
+    case "sameAs":
     case "unpublished":
       return;
   }
+}
+
+/**
+ * The (quality, size) tiers a provider prices at a fixed size: `all` over every image price set, and
+ * `inEffect` with prices in US dollars for the set in effect on `date` (its earliest when none is).
+ * Null when the provider is unknown or references go too deep (a circle, reported elsewhere).
+ */
+function listedTiers(
+  byId: ReadonlyMap<string, PriceBookJson["providers"][number]>,
+  id: string,
+  date: string,
+  depth: number,
+): { all: Set<string>; inEffect: Map<string, number> } | null {
+  const p = byId.get(id);
+  if (p === undefined || depth > 16) return null;
+  const all = new Set<string>();
+  let inEffect = new Map<string, number>();
+  const current = [...p.image].reverse().find((s) => s.effective <= date) ?? p.image[0];
+  for (const set of p.image) {
+    const prices = new Map<string, number>();
+    const pr = set.pricing;
+    switch (pr.kind) {
+      case "table":
+        for (const t of pr.tiers) prices.set(`${t.quality} ${t.size}`, t.price);
+        break;
+      case "points":
+        for (const t of pr.points) prices.set(`${t.quality} ${t.size}`, t.price);
+        break;
+      case "flat":
+        for (const size of pr.sizes ?? [])
+          for (const q of ["low", "medium", "high"]) prices.set(`${q} ${size}`, pr.price);
+        break;
+      case "sameAs":
+      case "scaled": {
+        const inner = listedTiers(
+          byId,
+          pr.kind === "sameAs" ? pr.provider : pr.of,
+          set.effective,
+          depth + 1,
+        );
+        if (inner === null) return null;
+        const factor = pr.kind === "scaled" ? pr.factor : 1;
+        for (const [k, v] of inner.inEffect) prices.set(k, (Math.round(v * 1e6) * factor) / 1e6);
+        if (pr.kind === "scaled")
+          for (const o of pr.overrides ?? []) prices.set(`${o.quality} ${o.size}`, o.price);
+        for (const k of inner.all) all.add(k);
+        break;
+      }
+      case "perQuality":
+      case "unpublished":
+        break;
+    }
+    for (const k of prices.keys()) all.add(k);
+    if (set === current) inEffect = prices;
+  }
+  return { all, inEffect };
 }
 
 function findCycle(
@@ -354,7 +448,7 @@ function checkPricedSizes(
     listPrice?: number | undefined;
   }[],
   path: string,
-  word: "tier" | "point",
+  word: "tier" | "point" | "override",
   out: BookProblem[],
   money: (value: number | undefined, path: string) => void,
 ): void {
@@ -419,6 +513,8 @@ function checkPricing(
           message: `factor ${pricing.factor} must be a finite number above 0`,
         });
       }
+      if (pricing.overrides !== undefined)
+        checkPricedSizes(pricing.overrides, `${path}.overrides`, "override", out, money);
       return;
     case "sameAs":
     case "unpublished":
