@@ -187,33 +187,24 @@ export function crossCheck(book: PriceBookJson): BookProblem[] {
       else edges.set(p.id, (edges.get(p.id) ?? new Set()).add(target));
     });
   });
-  // An override stands for one tier of the scaled offer: the other provider must price that
-  // quality at that size, and the override is the budget-safe reading, never below the rule.
+  // An override stands for one tier of the scaled offer: the other provider must price that quality
+  // at that size. Its price is not compared with the rule here: a feed may raise the other
+  // provider's price in place, and the lookup then uses the rule, the higher reading (resolve.ts).
   const byId = new Map(book.providers.map((p) => [p.id, p] as const));
   book.providers.forEach((p, i) => {
     p.image.forEach((set, j) => {
       const pr = set.pricing;
       if (pr.kind !== "scaled" || pr.overrides === undefined) return;
-      const listed = listedTiers(byId, pr.of, set.effective, 0);
+      const listed = listedTiers(byId, pr.of, 0);
       if (listed === null) return; // an unknown provider or a circle is reported above
       pr.overrides.forEach((o, k) => {
         const at = `providers[${i}].image[${j}].pricing.overrides[${k}]`;
         const key = `${o.quality} ${o.size}`;
-        if (!listed.all.has(key)) {
-          const sizes = [...listed.all].sort().join(", ");
+        if (!listed.has(key)) {
+          const sizes = [...listed].sort().join(", ");
           out.push({
             path: at,
             message: `"${pr.of}" lists no ${o.quality} price at ${o.size}, so this offer has no such tier to override (its tiers: ${sizes === "" ? "none at a fixed size" : sizes})`,
-          });
-          return;
-        }
-        const base = listed.inEffect.get(key);
-        if (base === undefined || !isMicroDollars(o.price)) return;
-        const rule = Math.round(base * 1e6) * pr.factor;
-        if (Math.round(o.price * 1e6) < rule) {
-          out.push({
-            path: `${at}.price`,
-            message: `${o.price} is below the rule's ${pr.factor} x ${base}: an override keeps the higher reading (give the page's lower figure in otherReadings)`,
           });
         }
       });
@@ -362,59 +353,44 @@ function checkStatuses(
 }
 
 /**
- * The (quality, size) tiers a provider prices at a fixed size: `all` over every image price set, and
- * `inEffect` with prices in US dollars for the set in effect on `date` (its earliest when none is).
- * Null when the provider is unknown or references go too deep (a circle, reported elsewhere).
+ * The (quality, size) tiers a provider prices at a fixed size, over all its image price sets and
+ * through sameAs and scaled references. Null when the provider is unknown or references go too deep
+ * (a circle, reported elsewhere).
  */
 function listedTiers(
   byId: ReadonlyMap<string, PriceBookJson["providers"][number]>,
   id: string,
-  date: string,
   depth: number,
-): { all: Set<string>; inEffect: Map<string, number> } | null {
+): Set<string> | null {
   const p = byId.get(id);
   if (p === undefined || depth > 16) return null;
   const all = new Set<string>();
-  let inEffect = new Map<string, number>();
-  const current = [...p.image].reverse().find((s) => s.effective <= date) ?? p.image[0];
   for (const set of p.image) {
-    const prices = new Map<string, number>();
     const pr = set.pricing;
     switch (pr.kind) {
       case "table":
-        for (const t of pr.tiers) prices.set(`${t.quality} ${t.size}`, t.price);
+        for (const t of pr.tiers) all.add(`${t.quality} ${t.size}`);
         break;
       case "points":
-        for (const t of pr.points) prices.set(`${t.quality} ${t.size}`, t.price);
+        for (const t of pr.points) all.add(`${t.quality} ${t.size}`);
         break;
       case "flat":
         for (const size of pr.sizes ?? [])
-          for (const q of ["low", "medium", "high"]) prices.set(`${q} ${size}`, pr.price);
+          for (const q of ["low", "medium", "high"]) all.add(`${q} ${size}`);
         break;
       case "sameAs":
       case "scaled": {
-        const inner = listedTiers(
-          byId,
-          pr.kind === "sameAs" ? pr.provider : pr.of,
-          set.effective,
-          depth + 1,
-        );
+        const inner = listedTiers(byId, pr.kind === "sameAs" ? pr.provider : pr.of, depth + 1);
         if (inner === null) return null;
-        const factor = pr.kind === "scaled" ? pr.factor : 1;
-        for (const [k, v] of inner.inEffect) prices.set(k, (Math.round(v * 1e6) * factor) / 1e6);
-        if (pr.kind === "scaled")
-          for (const o of pr.overrides ?? []) prices.set(`${o.quality} ${o.size}`, o.price);
-        for (const k of inner.all) all.add(k);
+        for (const k of inner) all.add(k);
         break;
       }
-      case "perQuality":
+      case "perQuality": // any size: an override would add a tier, not correct one
       case "unpublished":
         break;
     }
-    for (const k of prices.keys()) all.add(k);
-    if (set === current) inEffect = prices;
   }
-  return { all, inEffect };
+  return all;
 }
 
 function findCycle(

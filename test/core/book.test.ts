@@ -106,11 +106,6 @@ describe("bad books: every test/fixtures/books/error.*.json is rejected whole, n
       "providers[1].image[0].pricing.overrides[0].otherReadings",
       "must keep its other reading",
     ],
-    // Batch high square at the list's 0.105, below 0.5 x 0.211 = 0.1055: not the safe reading.
-    "error.override-below-rule.json": [
-      "providers[1].image[0].pricing.overrides[1].price",
-      "below the rule's 0.5 x 0.211",
-    ],
     "error.provider-without-prices.json": ["providers[7]", "neither image nor token prices"],
     "error.reference-cycle.json": ["providers[2].image", "azure -> openai-batch -> azure"],
     "error.sameas-missing-provider.json": ["providers[2].image[0].pricing.provider", '"openia"'],
