@@ -1,9 +1,10 @@
 /**
- * Each IMG function's parameters, in their frozen order, with the blank rule of each (params.ts).
- * A new optional parameter is one more entry here; `asOf` ("date"): blank or omitted means the
- * newest prices.
+ * The blank rule (params.ts) of each IMG function's parameters. Names and order are declared by the
+ * JSDoc in functions.ts (the source of functions.json); test/functions/metadata.test.ts checks that
+ * these lists name the same parameters in the same order, required and optional alike, so they
+ * cannot drift. `asOf` ("date"): blank or omitted means the newest prices.
  */
-import { params } from "./params";
+import { params, type Param } from "./params";
 
 export const COST_PARAMS = params(
   ["provider", "text"],
@@ -46,3 +47,17 @@ export const CHEAPEST_PARAMS = params(
 );
 export const PRICES_PARAMS = params(["provider", "allText"]);
 export const PROVIDER_PARAM = params(["provider", "text"]);
+
+/** Every function's parameters by id, as functions.json names it; a test checks it against the JSDoc. */
+export const SIGNATURES: Readonly<Record<string, readonly Param[]>> = {
+  COST: COST_PARAMS,
+  PRICE: PRICE_PARAMS,
+  TOKENCOST: TOKENCOST_PARAMS,
+  AFFORD: AFFORD_PARAMS,
+  CHEAPEST: CHEAPEST_PARAMS,
+  PRICES: PRICES_PARAMS,
+  PROVIDERS: params(),
+  ASOF: PROVIDER_PARAM,
+  SOURCE: PROVIDER_PARAM,
+  BOOK: params(),
+};
