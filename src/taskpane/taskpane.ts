@@ -19,6 +19,7 @@ import {
 import { costFormula, estimate, formatPrice, formatTotal, type EstimateInput } from "./estimate";
 import { errorText, NEEDS_EXCEL, state, today } from "./paneState";
 import { byId, h, renderBookDetails, renderBookSummary, showMessage } from "./render";
+import { mountSharingPanel } from "./sharingPanel";
 import {
   insertFormulaClicked,
   insertTemplateClicked,
@@ -228,6 +229,7 @@ async function run(action: () => Promise<void>): Promise<void> {
 }
 
 function wire(): void {
+  mountSharingPanel(document.getElementById("sharing-panel"));
   const form = byId<HTMLFormElement>("estimate-form");
   form.addEventListener("input", updateEstimate);
   form.addEventListener("change", updateEstimate);

@@ -14,6 +14,7 @@ import { rowsToBook } from "./pricesSheet/rows";
 import { diffBooks } from "./refresh/diff";
 import { sanityCheck } from "./refresh/sanity";
 import { showMessage } from "./render";
+import { portableChosen } from "./sharingPanel";
 
 export async function insertFormulaClicked(input: EstimateInput): Promise<void> {
   if (!state.inExcel) {
@@ -82,9 +83,10 @@ export async function insertTemplateClicked(id: string, title: string): Promise<
     return;
   }
   const book = getActiveBook();
-  const inserted = await Excel.run((context) => insertTemplate(context, id, { book }));
+  const portable = portableChosen();
+  const inserted = await Excel.run((context) => insertTemplate(context, id, { book, portable }));
   showMessage(
-    `Inserted the template "${title}" on the new sheet "${inserted.sheetName}".`,
+    `Inserted the template "${title}"${portable ? " (portable)" : ""} on the new sheet "${inserted.sheetName}".`,
     "success",
   );
 }

@@ -14,12 +14,22 @@ import { projectionTemplate, PROJECTION_ID } from "./definitions/projection";
 import { useCasesTemplate, USE_CASES_ID } from "./definitions/useCases";
 import type { TemplateSpec } from "./model";
 import { TemplateError, writeTemplate } from "./writer";
+import { writePortableTemplate } from "./portable";
 
 export type { TemplateSpec, CellSpec, TableSpec, ChartSpec, InputSpec, CellRange } from "./model";
 export { NUMBER_FORMATS } from "./model";
 export { renderGrid, type Grid, type GridName, type GridValue } from "./grid";
 export { planInsertion, uniqueSheetName, type ExistingNames, type InsertionPlan } from "./naming";
 export { TemplateError, INPUT_FILL } from "./writer";
+export { portableTemplate, IMG_ROUNDING } from "./portable";
+export { findImgCalls, usesImg, portableFormula, PortableError } from "./portableFormulas";
+export {
+  portableRows,
+  portablePricesSheet,
+  PORTABLE_HEADER,
+  PORTABLE_TABLE,
+  type PortableRow,
+} from "./portablePrices";
 
 export interface TemplateInfo {
   readonly id: string;
@@ -64,18 +74,33 @@ export function getTemplate(
 /**
  * Inserts template `id` into a new sheet (named "Title", or "Title (2)" when taken) and activates
  * it. Call inside `Excel.run`. Rejects with a TemplateError naming the problem and the accepted
- * ids for an unknown id.
+ * ids for an unknown id. With `portable: true` it inserts the portable form (portable.ts): native
+ * formulas over a prices sheet written from `book` on `today` (ISO date, default: today).
  */
 export async function insertTemplate(
   context: Excel.RequestContext,
   id: string,
-  options: { readonly book?: CompiledBook } = {},
+  options: {
+    readonly book?: CompiledBook;
+    readonly portable?: boolean;
+    readonly today?: string;
+  } = {},
 ): Promise<{ sheetName: string }> {
   const template = getTemplate(id, options.book ?? bundledBook);
   if (template === undefined) {
     throw new TemplateError(
       `Unknown template "${id}". Accepted: ${TEMPLATES.map((t) => t.id).join(", ")}.`,
     );
+  }
+  if (options.portable === true) {
+    const today = options.today ?? new Date().toISOString().slice(0, 10);
+    const { sheetName } = await writePortableTemplate(
+      context,
+      template,
+      options.book ?? bundledBook,
+      today,
+    );
+    return { sheetName };
   }
   return writeTemplate(context, template);
 }

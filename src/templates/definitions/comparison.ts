@@ -112,14 +112,26 @@ export function comparisonTemplate(book: CompiledBook): TemplateSpec {
   t.table("ProviderRanking", { top: header, left: 0, bottom: last, right: COL.multiple });
   t.put(cheapestRow, COL.name, "Cheapest", { style: "label" });
   // A free price (0) would make every multiple infinite: the cheapest paid price is the yardstick.
-  t.put(cheapestRow, COL.price, `=MINIFS(${prices},${prices},">0")`, {
-    format: "usdPrice",
-    style: "total",
-  });
-  t.put(cheapestRow, COL.total, `=MINIFS(${totals},${totals},">=0")`, {
-    format: "usd",
-    style: "total",
-  });
+  // MINIFS of no matching cell is 0, which would read as a free provider when every price fails
+  // (the add-in missing, a size nobody prices): no price at all is #N/A instead.
+  t.put(
+    cheapestRow,
+    COL.price,
+    `=IF(COUNTIFS(${prices},">0")=0,NA(),MINIFS(${prices},${prices},">0"))`,
+    {
+      format: "usdPrice",
+      style: "total",
+    },
+  );
+  t.put(
+    cheapestRow,
+    COL.total,
+    `=IF(COUNTIFS(${totals},">=0")=0,NA(),MINIFS(${totals},${totals},">=0"))`,
+    {
+      format: "usd",
+      style: "total",
+    },
+  );
   t.chart({
     kind: "barClustered",
     title: "Total cost by provider",
