@@ -73,5 +73,6 @@ export {
 export { findProvider } from "./find";
 export { quote, price, cost, listCost, afford, type Quote } from "./math";
 export { tokenCost, type TokenCounts } from "./tokens";
+export { METER_KEYS, meterKey, meterWords, unitWords, type MeterKey } from "./meters";
 export { rank, type RankRow, type Ranking } from "./rank";
 export { priceRows, priceHistory, readingText, type PriceRow, type PriceSetEntry } from "./rows";

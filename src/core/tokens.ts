@@ -4,7 +4,8 @@
  */
 import { contextOf, lookupProvider } from "./book";
 import { resolveTokens } from "./resolve";
-import { TOKEN_METERS, type CompiledBook, type TokenMeter } from "./types";
+import { METER_WORDS } from "./meters";
+import { TOKEN_METERS, type CompiledBook } from "./types";
 import { readAsOf } from "./dates";
 import { readAmount, readOptionalAmount } from "./numbers";
 import { tokenTotal, totalTooLarge } from "./money";
@@ -19,14 +20,6 @@ export interface TokenCounts {
   cachedTextInput?: unknown;
   cachedImageInput?: unknown;
 }
-
-const METER_WORDS: Readonly<Record<TokenMeter, string>> = {
-  textInput: "text input",
-  cachedTextInput: "cached text input",
-  imageInput: "image input",
-  cachedImageInput: "cached image input",
-  imageOutput: "image output",
-};
 
 const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 

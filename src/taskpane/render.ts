@@ -3,7 +3,7 @@
  * (createElement + textContent); there is no innerHTML anywhere in the pane.
  */
 import type { CompiledBook, PriceRow } from "../core";
-import { daysSince, priceRows } from "../core";
+import { daysSince, priceRows, unitWords } from "../core";
 import type { Candidate } from "./refresh/prepare";
 import { describeOrigin } from "./storage";
 import { formatPrice } from "./estimate";
@@ -112,8 +112,7 @@ function priceText(row: PriceRow): string {
 }
 
 function priceRowElement(row: PriceRow): HTMLTableRowElement {
-  const unit =
-    row.unit === "image" ? "image" : `1M tokens${row.meter === undefined ? "" : ` (${row.meter})`}`;
+  const unit = unitWords(row.unit, row.meter);
   return h(
     "tr",
     {},
