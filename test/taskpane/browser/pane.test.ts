@@ -163,7 +163,7 @@ describe("the pane outside Excel", () => {
       "high",
       "1024x1024",
       "$0.211",
-      "image",
+      "per image", // the unit in IMG.PRICES' words
       expect.any(String),
       expect.stringContaining("Pixazo: "),
     ]);
