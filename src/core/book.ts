@@ -199,3 +199,12 @@ function sizeList(map: ReadonlyMap<string, Tier> | null | undefined): string {
     .map(([key, t]) => (t.sizeLabel === null ? key : `${key} (${t.sizeLabel})`))
     .join(", ");
 }
+
+/** Image prices of `p` on the asOf argument (missing: newest). */
+export function imagePricesOn(
+  book: CompiledBook,
+  p: CompiledProvider,
+  asOf: string | null,
+): ResolvedImage {
+  return asOf === null ? p.newestImage : resolveImage(contextOf(book), p, asOf);
+}

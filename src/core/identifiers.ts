@@ -19,6 +19,9 @@ export interface Size {
 /** The qualities in price order; a quality's position is its index in compiled lookups. */
 export const QUALITIES: readonly Quality[] = ["low", "medium", "high"];
 
+/** Where each quality sits in a provider's price tiers, in QUALITIES order. */
+export const QUALITY_INDEX: Readonly<Record<Quality, number>> = { low: 0, medium: 1, high: 2 };
+
 const MAX_EDGE = 4096;
 const EDGE_STEP = 16;
 

@@ -1,14 +1,14 @@
 /**
  * Ranking every GPT Image 2 provider for one quality and size, cheapest first.
  */
-import { internals, isCompiledBook, lookupTier, NOT_A_BOOK } from "./book";
+import { imagePricesOn, internals, isCompiledBook, lookupTier, NOT_A_BOOK } from "./book";
 import type { CompiledBook, OtherReading, PriceStatus, ProviderInfo, Tier } from "./types";
-import { parseQuality, parseSize } from "./identifiers";
+import { parseQuality, parseSize, QUALITY_INDEX } from "./identifiers";
 import { readAsOf } from "./dates";
 import { clean, readOptionalAmount, readRetry } from "./numbers";
 import { totalCost, totalTooLarge } from "./money";
-import { fail, type Result } from "./result";
-import { costOf, imagePricesOn, isFailure, QUALITY_INDEX } from "./math";
+import { fail, isFailure, type Result } from "./result";
+import { costOf } from "./math";
 
 /** One priced provider in a ranking. */
 export interface RankRow {

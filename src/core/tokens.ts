@@ -10,7 +10,7 @@ import { readAsOf } from "./dates";
 import { readAmount, readOptionalAmount } from "./numbers";
 import { tokenTotal, totalTooLarge } from "./money";
 import { describe, fail, type Result } from "./result";
-import { isFailure } from "./math";
+import { isFailure } from "./result";
 
 /** Token counts for one request or a whole plan; the cached counts may be left out (0). */
 export interface TokenCounts {

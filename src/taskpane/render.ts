@@ -44,11 +44,6 @@ export function originText(book: CompiledBook, storedFrom: string | null): strin
   return describeOrigin(book.origin);
 }
 
-export function renderBook(book: CompiledBook, today: string, storedFrom: string | null): void {
-  renderBookSummary(book, storedFrom);
-  renderBookDetails(book, today);
-}
-
 /** The book's header and facts: part of the first screen. */
 export function renderBookSummary(book: CompiledBook, storedFrom: string | null): void {
   const origin = originText(book, storedFrom);

@@ -10,7 +10,6 @@ import {
   cost,
   describe as describeValue,
   findProvider,
-  listCost,
   loadBook,
   bookTextTooLarge,
   MAX_BOOK_CHARS,
@@ -93,9 +92,6 @@ describe("2. COST keeps the cent, or says it cannot", () => {
     expect(value(cost(book, "openai", "high", "square", 1e308, 1.5))).toBe(3.165e307);
     expect(failure(cost(book, "openai", "high", "square", 1e308, 10), "TOO_LARGE")).toMatch(
       /^The cost of 1e\+308 images with retry multiplier 10 is too large to compute to the cent/,
-    );
-    expect(failure(listCost(book, "atlas", "low", "square", 1e308, 1000), "TOO_LARGE")).toMatch(
-      /^The list cost of 1e\+308 images/,
     );
     expect(failure(rank(book, "high", "square", 1e308, 10), "TOO_LARGE")).toMatch(
       /too large to compute to the cent/,
