@@ -15,8 +15,9 @@ import type {
 import { parseQuality, parseSize, QUALITY_INDEX, type Quality, type Size } from "./identifiers";
 import { readAsOf } from "./dates";
 import { readAmount, readRetry } from "./numbers";
-import { imagesFor, totalCost, totalTooLarge } from "./money";
-import { describe, fail, isFailure, type Failure, type Result } from "./result";
+import { imagesFor, totalCost } from "./money";
+import { isFailure, type Failure, type Result } from "./result";
+import { costOf, freePrice, noPerImagePrice, totalTooLarge } from "./messages";
 
 // Local aliases of the imports the hot path (price, cost) calls. Where modules are compiled one by one to
 // CommonJS (tsx, ts-jest), each read of an imported binding is a getter call; reading a local const is
@@ -28,13 +29,6 @@ const readSize = parseSize;
 const readCount = readAmount;
 const readRetryMultiplier = readRetry;
 const total = totalCost;
-
-/** What a total names when it is too large to give to the cent. */
-export function costOf(volume: number, retry: number): string {
-  return retry === 1
-    ? `The cost of ${describe(volume)} images`
-    : `The cost of ${describe(volume)} images with retry multiplier ${describe(retry)}`;
-}
 
 /** A total from money.ts as a Result: null means too large to give to the cent. */
 function money(value: number | null, what: () => string): Result<number> {
@@ -84,7 +78,7 @@ export function quote(
   const tier = lookupTier(p, resolved, QUALITY_INDEX[q.value], s.value);
   if (isFailure(tier)) return tier;
   const meta = resolved.meta;
-  if (meta === null) return fail("NOT_PUBLISHED", `${p.info.name} publishes no per-image price.`);
+  if (meta === null) return noPerImagePrice(p.info.name);
   const value: Quote = {
     provider: p.info,
     quality: q.value,
@@ -197,7 +191,7 @@ export function afford(
   const dated = lookupTier(p, imagePricesOn(book, p, date), QUALITY_INDEX[q.value], s.value);
   if (isFailure(dated)) return dated;
   if (dated.micros === 0) {
-    return fail("BAD_ARGUMENT", `The price is 0: any number of images fits budget ${describe(b)}.`);
+    return freePrice(b);
   }
   const count = imagesFor(b, r, dated.micros);
   return typeof count === "number" ? { ok: true, value: count } : count;

@@ -16,7 +16,6 @@
 import {
   afford as coreAfford,
   cost as coreCost,
-  describe,
   findProvider,
   parseQuality,
   parseSize,
@@ -30,7 +29,7 @@ import {
 import { getActiveBook } from "../shared/activeBook";
 import { startRuntime } from "../shared/startup";
 import { broadcast, readScalars, type CellCompute } from "./broadcast";
-import { toExcelError, unexpectedError, valueError } from "./errors";
+import { readDateNotADate, toExcelError, topNotAccepted, unexpectedError } from "./errors";
 import type { Param } from "./params";
 import {
   AFFORD_PARAMS,
@@ -200,9 +199,7 @@ export function afford(
 function readTop(top: unknown): number | CustomFunctions.Error | null {
   if (top === null) return null;
   if (typeof top === "number" && Number.isInteger(top) && top >= 1) return top;
-  return valueError(
-    `IMG.CHEAPEST: top must be a whole number of 1 or more (blank or 0 for all); got ${describe(top)}.`,
-  );
+  return topNotAccepted(top);
 }
 
 /**
@@ -313,11 +310,7 @@ export function asof(provider: any): number {
   const answer = aboutProvider(
     "IMG.ASOF",
     provider,
-    (info) =>
-      isoDateToSerial(info.checked) ??
-      valueError(
-        `IMG.ASOF: the price book gives "${info.checked}" as the date ${info.id}'s page was read.`,
-      ),
+    (info) => isoDateToSerial(info.checked) ?? readDateNotADate(info.id, info.checked),
   );
   // Excel shows a thrown CustomFunctions.Error as that error with its message.
   if (typeof answer !== "number") throw answer;
