@@ -23,6 +23,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import * as path from "node:path";
+import { parseArgs as parseFlags } from "node:util";
 import {
   distDir,
   fromRoot,
@@ -90,6 +91,18 @@ const MEASUREMENTS: readonly Measurement[] = [
     },
   },
   {
+    key: "first",
+    name: "First use (cold)",
+    usesCore: false,
+    load: async () => (await import("./bench/first-use")).firstUse,
+  },
+  {
+    key: "peer",
+    name: "Peer (genai-prices)",
+    usesCore: true,
+    load: async () => (await import("./bench/peer")).peer,
+  },
+  {
     key: "memory",
     name: "Memory",
     usesCore: true,
@@ -110,39 +123,63 @@ interface Args {
   readonly child: string | null;
 }
 
+/** Flags with node's util.parseArgs (strict: an unknown flag or a missing value is an error). */
 function parseArgs(argv: readonly string[]): Args {
-  let smoke = false;
+  let parsed;
+  try {
+    parsed = parseFlags({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        smoke: { type: "boolean", default: false },
+        wall: { type: "boolean", default: false },
+        build: { type: "boolean", default: false },
+        only: { type: "string" },
+        json: { type: "string" },
+        child: { type: "string" },
+      },
+    });
+  } catch (error) {
+    // util.parseArgs says e.g. "Unknown option '--fast'" or "Option '--only <value>' argument missing".
+    const why = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    const unknown = /Unknown option '([^']+)'/.exec(why ?? "");
+    const positional = /Unexpected argument '([^']+)'/.exec(why ?? "");
+    const missing = /Option '--(\w+)[^']*' argument (missing|is ambiguous)/.exec(why ?? "");
+    const text =
+      unknown !== null
+        ? `unknown argument "${unknown[1]}"`
+        : positional !== null
+          ? `unknown argument "${positional[1]}"`
+          : missing !== null
+            ? `--${missing[1]} needs a value`
+            : why;
+    throw new Error(`${text}; ${USAGE}`, { cause: error });
+  }
+  const { values } = parsed;
+  for (const flag of ["only", "json", "child"] as const) {
+    const value = values[flag];
+    if (value !== undefined && (value === "" || value.startsWith("--")))
+      throw new Error(`--${flag} needs a value; ${USAGE}`);
+  }
   let only: string[] | null = null;
-  let json: string | null = null;
-  let wall = false;
-  let build = false;
-  let child: string | null = null;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "--smoke") smoke = true;
-    else if (arg === "--wall") wall = true;
-    else if (arg === "--build") build = true;
-    else if (arg === "--only" || arg === "--json" || arg === "--child") {
-      const value = argv[i + 1];
-      if (value === undefined || value.startsWith("--"))
-        throw new Error(`${arg} needs a value; ${USAGE}`);
-      i++;
-      if (arg === "--json") json = value;
-      else if (arg === "--child") child = value;
-      else {
-        only = value.split(",").map((k) => k.trim());
-        const unknown = only.filter((k) => !KEYS.includes(k));
-        if (unknown.length > 0) {
-          throw new Error(
-            `--only: unknown measurement ${unknown.join(", ")}; accepted: ${KEYS.join(", ")}`,
-          );
-        }
-      }
-    } else {
-      throw new Error(`unknown argument "${arg}"; ${USAGE}`);
+  if (values.only !== undefined) {
+    only = values.only.split(",").map((k) => k.trim());
+    const unknown = only.filter((k) => !KEYS.includes(k));
+    if (unknown.length > 0) {
+      throw new Error(
+        `--only: unknown measurement ${unknown.join(", ")}; accepted: ${KEYS.join(", ")}`,
+      );
     }
   }
-  return { smoke, only, json, wall, build, child };
+  return {
+    smoke: values.smoke ?? false,
+    only,
+    json: values.json ?? null,
+    wall: values.wall ?? false,
+    build: values.build ?? false,
+    child: values.child ?? null,
+  };
 }
 
 /** A production build of the add-in into a temporary folder, with the project's own webpack config. */
@@ -183,7 +220,8 @@ function runIsolated(m: Measurement, args: Args, env: NodeJS.ProcessEnv): Row[] 
   );
   const child = spawnSync(
     process.execPath,
-    ["--import", "tsx", __filename, "--child", m.key, "--json", out, ...flags],
+    // --expose-gc: the range and memory measurements read the heap after a full collection.
+    ["--expose-gc", "--import", "tsx", __filename, "--child", m.key, "--json", out, ...flags],
     {
       cwd: repoRoot,
       env,
@@ -247,8 +285,9 @@ async function main(): Promise<number> {
   }
   if (rows.length === 0) {
     for (const m of chosen) {
-      process.stdout.write(`  ${m.name}...\n`);
+      const started = Date.now();
       rows.push(...runIsolated(m, args, env));
+      process.stdout.write(`  ${m.name}: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     }
   }
 

@@ -79,3 +79,23 @@ export function paired(
 export function ms(value: number): string {
   return value >= 100 ? `${value.toFixed(0)} ms` : `${value.toPrecision(3)} ms`;
 }
+
+/**
+ * Times several subjects in rotation (A B C, B C A, C A B, ...), `warmup` untimed rounds first, and
+ * returns the median milliseconds of each, in the order given.
+ */
+export function interleaved(
+  subjects: readonly (() => unknown)[],
+  runs: number,
+  warmup: number,
+): number[] {
+  for (let i = 0; i < warmup; i++) for (const fn of subjects) fn();
+  const samples = subjects.map((): number[] => []);
+  for (let i = 0; i < runs; i++) {
+    for (let k = 0; k < subjects.length; k++) {
+      const j = (i + k) % subjects.length;
+      (samples[j] as number[]).push(timeMs(subjects[j] as () => unknown));
+    }
+  }
+  return samples.map((s) => median(s));
+}

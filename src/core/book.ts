@@ -6,7 +6,7 @@
 import type { PriceBookJson } from "./schema";
 import { normalizeName, QUALITIES, type Size } from "./identifiers";
 import type { Failure } from "./result";
-import { remember } from "./memo";
+import { Memo, remember } from "./memo";
 import {
   PENDING,
   PENDING_TOKENS,
@@ -78,8 +78,8 @@ export function compileBook(
       tokenSets: byEffective(json.tokens),
       newestImage: PENDING,
       newestTokens: PENDING_TOKENS,
-      imageByDate: new Map(),
-      tokensByDate: new Map(),
+      imageByDate: new Memo(),
+      tokensByDate: new Memo(),
     };
     byId.set(json.id, compiled);
     for (const name of [json.id, json.name, ...json.aliases]) {
@@ -120,7 +120,7 @@ export function compileBook(
     providers,
     byId,
     byName,
-    lookupCache: new Map(),
+    lookupCache: new Memo(),
     sources,
     unknownProviderHint: providersAccepted(ids),
   };

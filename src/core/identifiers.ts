@@ -3,7 +3,7 @@
  * sheet that repeats "1024x1024" a million times parses it once; sizes are interned.
  */
 import type { Failure, Result } from "./result";
-import { remember } from "./memo";
+import { Memo, remember } from "./memo";
 import {
   qualityEmpty,
   qualityNotAccepted,
@@ -39,7 +39,7 @@ const QUALITY_WORDS: Readonly<Record<string, Quality>> = {
   auto: "high",
 };
 
-const qualityCache = new Map<string, Result<Quality>>();
+const qualityCache = new Memo<string, Result<Quality>>();
 
 const badQuality = qualityNotAccepted;
 
@@ -77,7 +77,7 @@ const NAMED_SIZES: Readonly<Record<string, string>> = {
 };
 
 const interned = new Map<string, Size>();
-const sizeCache = new Map<string, Result<Size>>();
+const sizeCache = new Memo<string, Result<Size>>();
 
 /** The interned size for a width and height already known to be valid. */
 export function internSize(width: number, height: number): Size {

@@ -23,6 +23,7 @@ export interface OtherReading {
   readonly part: string;
 }
 import type { Failure } from "./result";
+import type { Memo } from "./memo";
 
 /** Where a book came from, shown beside its prices. */
 export type BookOrigin =
@@ -165,15 +166,15 @@ export interface CompiledProvider {
   readonly tokenSets: readonly TokenPriceSetJson[];
   newestImage: ResolvedImage;
   newestTokens: ResolvedTokens;
-  readonly imageByDate: Map<string, ResolvedImage>;
-  readonly tokensByDate: Map<string, ResolvedTokens>;
+  readonly imageByDate: Memo<string, ResolvedImage>;
+  readonly tokensByDate: Memo<string, ResolvedTokens>;
 }
 
 export interface BookInternals {
   readonly providers: readonly CompiledProvider[];
   readonly byId: ReadonlyMap<string, CompiledProvider>;
   readonly byName: ReadonlyMap<string, CompiledProvider>;
-  readonly lookupCache: Map<string, CompiledProvider | Failure>;
+  readonly lookupCache: Memo<string, CompiledProvider | Failure>;
   readonly sources: ReadonlyMap<string, SourceInfo>;
   readonly unknownProviderHint: string;
 }
