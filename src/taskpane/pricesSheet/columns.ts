@@ -71,19 +71,4 @@ export function providerName(book: Json, id: string): string {
   return book.providers.find((p) => p.id === id)?.name ?? id;
 }
 
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-export function sheetRef(sheetName: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheetName)
-    ? sheetName
-    : `'${sheetName.replace(/'/g, "''")}'`;
-}
+export { columnLetter, sheetRef } from "../../shared/a1";
