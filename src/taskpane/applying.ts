@@ -28,6 +28,7 @@ export async function applyBook(book: CompiledBook, done: string): Promise<void>
     );
   }
   state.previous = before;
+  state.previousIsRedo = false;
   byId("startup-warning").hidden = true;
   state.storedFrom =
     book.origin.kind === "workbook" ? state.storedFrom : describeOrigin(book.origin);
@@ -113,6 +114,14 @@ export async function refreshClicked(): Promise<void> {
     showMessage(
       `Refresh rejected: ${prepared.message} Nothing was changed; the prices in use are still version ${getActiveBook().bookVersion}.`,
       "error",
+      prepared.details ?? [],
+    );
+    return;
+  }
+  if (sameBook(prepared.candidate.book, getActiveBook())) {
+    showMessage(
+      `Already up to date: the feed holds the prices in use (version ${getActiveBook().bookVersion}). Nothing to apply.`,
+      "success",
     );
     return;
   }
@@ -177,17 +186,49 @@ export function discardPending(): void {
   updateApplyEnabled();
 }
 
+/** JSON with its object keys sorted, so two books holding the same data compare equal as text. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) =>
+            a < b ? -1 : a > b ? 1 : 0,
+          ),
+        )
+      : v,
+  );
+}
+
+/**
+ * True when a feed holds exactly the book in use: nothing to review, nothing to apply. The prices
+ * sheet renames the version it reads back ("… (edited in a sheet)"), so it compares without it.
+ */
+export function sameBook(a: CompiledBook, b: CompiledBook, ignoreVersion = false): boolean {
+  if (a === b) return true;
+  const data = (book: CompiledBook) =>
+    ignoreVersion ? { ...book.json, bookVersion: "" } : book.json;
+  return canonical(data(a)) === canonical(data(b));
+}
+
+/**
+ * Roll back, then Redo: the button swaps between the book in use and the one before it, and its
+ * label and message say which way it goes.
+ */
 export async function rollbackClicked(): Promise<void> {
   const previous = state.previous;
   if (previous === null) {
     showMessage("There is no earlier price book to roll back to.", "info");
     return;
   }
+  const redoing = state.previousIsRedo;
   discardPending();
   await applyBook(
     previous,
-    `Rolled back to prices version ${previous.bookVersion} from ${describeOrigin(previous.origin)}.`,
+    redoing
+      ? `Redone: back to prices version ${previous.bookVersion} from ${describeOrigin(previous.origin)}.`
+      : `Rolled back to prices version ${previous.bookVersion} from ${describeOrigin(previous.origin)}.`,
   );
+  state.previousIsRedo = !redoing;
 }
 
 export async function resetClicked(): Promise<void> {

@@ -13,6 +13,8 @@ export const MAX_LISTED_ERRORS = 8;
 export interface PaneState {
   inExcel: boolean;
   previous: CompiledBook | null;
+  /** True when `previous` is the book a roll back left: the button then says Redo. */
+  previousIsRedo: boolean;
   pending: Candidate | null;
   storedFrom: string | null;
   busy: boolean;
@@ -21,6 +23,7 @@ export interface PaneState {
 export const state: PaneState = {
   inExcel: false,
   previous: null,
+  previousIsRedo: false,
   pending: null,
   storedFrom: null,
   busy: false,

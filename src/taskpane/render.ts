@@ -2,13 +2,15 @@
  * Drawing the pane. Feed data is untrusted, so it only ever reaches the page as text nodes
  * (createElement + textContent); there is no innerHTML anywhere in the pane.
  */
-import type { CompiledBook, PriceRow } from "../core";
-import { daysSince, priceRows, unitWords } from "../core";
+import type { CompiledBook, PriceRow, ProviderInfo } from "../core";
+import { meterWords, priceHistory, priceRows } from "../core";
 import type { Candidate } from "./refresh/prepare";
+import { rowLabel } from "./refresh/diff";
 import { describeOrigin } from "./storage";
-import { formatPrice } from "./estimate";
+import { formatDate, formatPrice } from "./locale";
+import { badgeText, priceStatus, STALE_AFTER_DAYS, type PriceStatus } from "./priceStatus";
 
-export const STALE_AFTER_DAYS = 30;
+export { STALE_AFTER_DAYS };
 
 type Child = Node | string | null | undefined | false;
 
@@ -33,10 +35,6 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return node as T;
 }
 
-export function isStale(checked: string, today: string): boolean {
-  return daysSince(checked, today) > STALE_AFTER_DAYS;
-}
-
 export function originText(book: CompiledBook, storedFrom: string | null): string {
   if (book.origin.kind === "workbook" && storedFrom !== null && storedFrom !== "this workbook") {
     return `this workbook (saved from ${storedFrom})`;
@@ -44,18 +42,68 @@ export function originText(book: CompiledBook, storedFrom: string | null): strin
   return describeOrigin(book.origin);
 }
 
-/** The book's header and facts: part of the first screen. */
-export function renderBookSummary(book: CompiledBook, storedFrom: string | null): void {
-  const origin = originText(book, storedFrom);
-  byId("book-summary").textContent =
-    `Prices: version ${book.bookVersion}, published ${book.published}, from ${origin}.`;
+/** The origin in a few words for the one-line status. */
+function shortOrigin(book: CompiledBook): string {
+  const origin = book.origin;
+  switch (origin.kind) {
+    case "bundled":
+      return "bundled";
+    case "url":
+      try {
+        return `from ${new URL(origin.url).host}`;
+      } catch {
+        return "from a feed";
+      }
+    case "workbook":
+      return "saved in this workbook";
+    case "sheet":
+      return `from the sheet "${origin.sheetName}"`;
+  }
+}
 
-  const facts = byId("book-facts");
-  facts.replaceChildren(
+/** Badges as small labelled spans, each with its meaning as a tooltip. */
+export function badgeNodes(status: PriceStatus): HTMLElement[] {
+  return status.badges.map((b) =>
+    h("span", { className: `badge badge-${b}`, title: badgeText(b, status) }, b),
+  );
+}
+
+/** The book's one-line status (version, source, freshness) and its facts on the Prices tab. */
+export function renderBookSummary(
+  book: CompiledBook,
+  storedFrom: string | null,
+  today: string,
+): void {
+  const origin = originText(book, storedFrom);
+  const stale = book.providers.filter((p) => priceStatus(p, today).badges.includes("stale"));
+  const summary = byId("book-summary");
+  const text = h(
+    "span",
+    { className: "summary-text" },
+    `Prices version ${book.bookVersion} · ${shortOrigin(book)} · published ${formatDate(book.published)}`,
+  );
+  summary.replaceChildren(
+    text,
+    stale.length > 0
+      ? h(
+          "span",
+          { className: "is-stale" },
+          h("span", { className: "visually-hidden" }, " · "),
+          `${stale.length} stale`,
+        )
+      : "",
+  );
+  summary.title = `Prices version ${book.bookVersion}, published ${formatDate(book.published)}, from ${origin}.${
+    stale.length > 0
+      ? ` ${stale.length} providers' prices were read more than ${STALE_AFTER_DAYS} days ago: ${stale.map((p) => p.name).join(", ")}.`
+      : ""
+  }`;
+
+  byId("book-facts").replaceChildren(
     h("dt", {}, "Version"),
     h("dd", {}, book.bookVersion),
     h("dt", {}, "Published"),
-    h("dd", {}, book.published),
+    h("dd", {}, formatDate(book.published)),
     h("dt", {}, "From"),
     h("dd", {}, origin),
     h("dt", {}, "Currency"),
@@ -63,62 +111,131 @@ export function renderBookSummary(book: CompiledBook, storedFrom: string | null)
   );
 }
 
-/** The provider list and the prices table: the heavier part, drawn after the first screen. */
-export function renderBookDetails(book: CompiledBook, today: string): void {
-  const providers = byId("providers");
-  providers.replaceChildren(
-    ...book.providers.map((p) => {
-      const stale = isStale(p.checked, today);
-      const days = daysSince(p.checked, today);
+export function priceText(row: PriceRow): string {
+  // "not offered", "not published": the core's words for a price with no number.
+  if (row.price === null) return row.priceText;
+  const base =
+    row.minPrice !== null && row.minPrice !== row.price
+      ? `${formatPrice(row.minPrice)}–${formatPrice(row.price)}`
+      : formatPrice(row.price);
+  const more = row.atLeast ? `${base} or more` : base;
+  return row.listPrice !== null ? `${more} (list ${formatPrice(row.listPrice)})` : more;
+}
+
+function rowWhat(row: PriceRow): [string, string] {
+  if (row.unit === "1M tokens") {
+    const meter = row.meter ?? "tokens";
+    return ["per 1M tokens", meterWords(meter)];
+  }
+  return [row.quality, row.size];
+}
+
+function pricesTable(rows: readonly PriceRow[], info: ProviderInfo, today: string): HTMLElement {
+  const head = h(
+    "thead",
+    {},
+    h(
+      "tr",
+      {},
+      h("th", {}, "Quality"),
+      h("th", {}, "Size"),
+      h("th", { className: "num" }, "Price (USD)"),
+    ),
+  );
+  for (const th of head.querySelectorAll("th")) th.setAttribute("scope", "col");
+  const body = h(
+    "tbody",
+    {},
+    ...rows.map((row) => {
+      const [quality, size] = rowWhat(row);
+      const status = priceStatus(info, today, row);
+      const disputed = status.badges.includes("disputed");
+      // How the price was obtained, when it is not simply published: derived, bound, ...
+      const how =
+        status.status !== null && !["published", "disputed"].includes(status.status)
+          ? status.status
+          : null;
       return h(
-        "li",
-        {},
-        h("span", { className: "provider-name" }, p.name),
-        p.comparisonOnly ? ` (${p.model}, for comparison)` : "",
-        stale
-          ? h(
-              "span",
-              { className: "stale", title: `Checked ${days} days ago` },
-              `Stale: ${days} days`,
-            )
-          : null,
-        h("br"),
-        `Source: ${p.source.site}: ${p.source.title}${p.source.dated === null ? "" : ` (dated ${p.source.dated})`}`,
-        h("br"),
-        `Checked ${p.checked}${stale ? `, more than ${STALE_AFTER_DAYS} days ago: check the source before budgeting` : ""}`,
+        "tr",
+        { title: row.notes },
+        h("td", {}, quality),
+        h("td", {}, size),
+        h(
+          "td",
+          { className: "num" },
+          priceText(row),
+          how !== null ? h("span", { className: "status-tag" }, how) : null,
+          disputed
+            ? h(
+                "span",
+                { className: "badge badge-disputed", title: badgeText("disputed", status) },
+                "disputed",
+              )
+            : null,
+        ),
       );
     }),
   );
-
-  const rows = priceRows(book);
-  const body = byId<HTMLTableElement>("prices-table").tBodies[0];
-  if (body !== undefined) {
-    body.replaceChildren(...(rows.ok ? rows.value.map(priceRowElement) : []));
-  }
+  return h("table", { className: "prices" }, head, body);
 }
 
-function priceText(row: PriceRow): string {
-  if (row.price === null) return "not published";
-  const base =
-    row.minPrice !== null
-      ? `${formatPrice(row.minPrice)}–${formatPrice(row.price)}`
-      : formatPrice(row.price);
-  return row.listPrice !== null ? `${base} (list ${formatPrice(row.listPrice)})` : base;
-}
-
-function priceRowElement(row: PriceRow): HTMLTableRowElement {
-  const unit = unitWords(row.unit, row.meter);
+/** A provider's price sets, newest first, when the book holds more than one (the core's history). */
+function historyNode(book: CompiledBook, info: ProviderInfo, today: string): HTMLElement | null {
+  const history = priceHistory(book, info.id);
+  if (!history.ok) return null;
+  const image = history.value.filter((e) => e.billing === "image");
+  const entries = image.length > 1 ? image : history.value.length > 1 ? history.value : [];
+  if (entries.length < 2) return null;
+  const sets = [...entries]
+    .sort((a, b) => (a.effective < b.effective ? 1 : a.effective > b.effective ? -1 : 0))
+    .map((entry) =>
+      h(
+        "div",
+        {},
+        h("h4", { className: "history-date" }, `In effect from ${formatDate(entry.effective)}`),
+        pricesTable(entry.rows, info, today),
+      ),
+    );
   return h(
-    "tr",
-    {},
-    h("td", {}, row.providerName),
-    h("td", {}, row.quality),
-    h("td", {}, row.size),
-    h("td", { className: "num" }, priceText(row)),
-    h("td", {}, unit),
-    h("td", {}, row.checked),
-    h("td", { className: "source", title: row.notes }, row.source),
+    "details",
+    { className: "history more" },
+    h("summary", {}, `Price history (${entries.length} price sets)`),
+    ...sets,
   );
+}
+
+/** The prices grouped by provider: name and badges, the source once, then quality, size, price. */
+export function renderBookDetails(book: CompiledBook, today: string): void {
+  const all = priceRows(book);
+  const rows = all.ok ? all.value : [];
+  const groups = book.providers.map((info) => {
+    const own = rows.filter((r) => r.providerId === info.id);
+    const status = priceStatus(info, today, own[0] ?? null);
+    const heading = h(
+      "h3",
+      {},
+      info.name,
+      info.comparisonOnly ? ` (${info.model}, other model)` : "",
+      " ",
+      ...badgeNodes(status),
+    );
+    const source = h(
+      "p",
+      { className: "source" },
+      `Source: ${info.source.site}: ${info.source.title} · ${status.dateText}`,
+    );
+    const section = h(
+      "section",
+      { className: "price-group" },
+      heading,
+      source,
+      own.length > 0 ? pricesTable(own, info, today) : h("p", {}, "No prices published."),
+      historyNode(book, info, today),
+    );
+    section.dataset["provider"] = info.id;
+    return section;
+  });
+  byId("price-groups").replaceChildren(...groups);
 }
 
 function moneyOrDash(n: number | null): string {
@@ -138,7 +255,7 @@ export function renderDiff(candidate: Candidate): void {
   if (diff.same) parts.push(h("p", {}, "No price changes."));
   const list = (title: string, items: string[]): void => {
     if (items.length === 0) return;
-    parts.push(h("h4", {}, title), h("ul", {}, ...items.map((t) => h("li", {}, t))));
+    parts.push(h("h3", {}, title), h("ul", {}, ...items.map((t) => h("li", {}, t))));
   };
   list(
     "Changed",
@@ -152,10 +269,7 @@ export function renderDiff(candidate: Candidate): void {
   );
   list(
     "Added prices",
-    diff.added.map(
-      (r) =>
-        `${r.providerName}: ${r.quality}, ${r.size}${r.meter === undefined ? "" : ` ${r.meter}`}: ${moneyOrDash(r.price)}`,
-    ),
+    diff.added.map((r) => `${rowLabel(r)}: ${moneyOrDash(r.price)}`),
   );
   list(
     "Removed providers",
@@ -163,10 +277,7 @@ export function renderDiff(candidate: Candidate): void {
   );
   list(
     "Removed prices",
-    diff.removed.map(
-      (r) =>
-        `${r.providerName}: ${r.quality}, ${r.size}${r.meter === undefined ? "" : ` ${r.meter}`}: ${moneyOrDash(r.price)}`,
-    ),
+    diff.removed.map((r) => `${rowLabel(r)}: ${moneyOrDash(r.price)}`),
   );
   body.replaceChildren(...parts);
   byId("review-warnings").replaceChildren(...warnings.map((w) => h("li", {}, w)));
@@ -185,9 +296,25 @@ export function hideDiff(): void {
 
 export type Tone = "info" | "success" | "warning" | "error";
 
-export function showMessage(text: string, tone: Tone = "info"): void {
+/**
+ * The message bar: one short message, in the page's flow above the tabs (it moves content down and
+ * never covers it), dismissible. Long lists (every problem of a rejected feed) go in `details`,
+ * folded under "Details".
+ */
+export function showMessage(text: string, tone: Tone = "info", details: string[] = []): void {
   const node = byId("message");
   node.className = `message is-${tone}`;
   node.textContent = text;
+  if (details.length > 0) {
+    node.append(
+      h(
+        "details",
+        { className: "message-details" },
+        h("summary", {}, `Details (${details.length})`),
+        h("ul", {}, ...details.map((d) => h("li", {}, d))),
+      ),
+    );
+  }
   byId("dismiss").hidden = text === "";
+  byId("message-bar").hidden = text === "";
 }

@@ -1,13 +1,12 @@
 /**
- * The task pane: shows the active price book, estimates, refreshes prices safely, keeps the applied
- * book in the workbook, and inserts formulas, the prices sheet and templates. Each step lives in its
- * own module; this file starts the pane, draws the book and the estimate, and wires the page.
+ * The task pane: a one-line book status over five tabs (Estimate, Compare, Budget, Prices,
+ * Templates). Each tab lives in its own module; this file starts the pane, draws what depends on
+ * the active book, and wires the page.
  */
 import type { CompiledBook } from "../core";
 import { bundledBook } from "../core";
 import { getActiveBook } from "../shared/activeBook";
 import { startRuntime } from "../shared/startup";
-import { TEMPLATES } from "../templates";
 import {
   applyClicked,
   discardPending,
@@ -16,13 +15,23 @@ import {
   rollbackClicked,
   updateApplyEnabled,
 } from "./applying";
+import { budgetInput, currentBudget, renderBudget } from "./budgetTab";
+import { compareFormula, renderCompare } from "./compareTab";
 import { costFormula, estimate, formatPrice, formatTotal, type EstimateInput } from "./estimate";
+import { formatDate } from "./locale";
 import { errorText, NEEDS_EXCEL, state, today } from "./paneState";
-import { byId, h, renderBookDetails, renderBookSummary, showMessage } from "./render";
+import { restoreInputs, restoreSelect, wirePersistence } from "./persist";
+import { badgeText, priceStatus } from "./priceStatus";
+import { badgeNodes, byId, h, renderBookDetails, renderBookSummary, showMessage } from "./render";
+import { rowFor } from "./compare";
+import { currentTab, onTabShown, wireTabs } from "./tabs";
+import { renderTemplates, wireTemplateUndo } from "./templatesTab";
+import { applyOfficeTheme } from "./theme";
 import { mountSharingPanel } from "./sharingPanel";
 import {
   insertFormulaClicked,
-  insertTemplateClicked,
+  insertSheetClicked,
+  insertTableClicked,
   readSheetClicked,
   writeSheetClicked,
 } from "./workbookActions";
@@ -69,64 +78,90 @@ async function loadStoredBook(): Promise<void> {
 
 async function enterExcel(): Promise<void> {
   state.inExcel = true;
+  applyOfficeTheme();
   // Only if the user has not already chosen prices in the seconds before.
   if (state.previous === null) await loadStoredBook();
   setExcelAvailability();
-  renderTemplates();
+  renderTemplates(run);
   renderAll();
   document.body.dataset["ready"] = "excel";
 }
 
 async function start(): Promise<void> {
+  restoreInputs();
+  wireTabs();
   state.inExcel = await detectExcel();
-  if (state.inExcel) await loadStoredBook();
+  if (state.inExcel) {
+    applyOfficeTheme();
+    await loadStoredBook();
+  }
   wire();
   setExcelAvailability();
   renderFirstScreen();
-  // The estimate is what a person reads first: show it, then draw the provider list, the prices
-  // table and the templates in a later task.
+  // The tab in view is what a person reads first: show it, then draw the other tabs in a later task.
   await new Promise<void>((resolve) => setTimeout(resolve, 0));
-  renderTemplates();
-  renderDetails();
+  renderTemplates(run);
+  renderRest();
   document.body.dataset["ready"] = state.inExcel ? "excel" : "browser";
 }
 
 // ---- rendering -----------------------------------------------------------------------------------
 
+let restDrawn = false;
+
 function renderAll(): void {
   renderFirstScreen();
-  renderDetails();
+  renderRest();
 }
 
-/** The book's header, the estimate and the buttons that depend on the book. */
+/** The status line, the provider lists, the tab in view, and the buttons that depend on the book. */
 function renderFirstScreen(): void {
   const book = getActiveBook();
-  renderBookSummary(book, book.origin.kind === "workbook" ? state.storedFrom : null);
-  fillProviders(book);
-  updateEstimate();
-  byId<HTMLButtonElement>("rollback").disabled = state.busy || state.previous === null;
-  const rollbackTitle =
+  renderBookSummary(book, book.origin.kind === "workbook" ? state.storedFrom : null, today());
+  fillProviders(book, "est-provider");
+  fillProviders(book, "bud-provider", true);
+  renderTab(currentTab());
+  const rollback = byId<HTMLButtonElement>("rollback");
+  rollback.disabled = state.busy || state.previous === null;
+  rollback.textContent = state.previousIsRedo ? "Redo" : "Roll back";
+  rollback.title =
     state.previous === null
       ? "Nothing to roll back to yet"
-      : `Back to version ${state.previous.bookVersion}`;
-  byId("rollback").title = rollbackTitle;
+      : `${state.previousIsRedo ? "Forward" : "Back"} to version ${state.previous.bookVersion}`;
 }
 
-function renderDetails(): void {
-  renderBookDetails(getActiveBook(), today());
+/** The tabs not in view, drawn after the first screen. */
+function renderRest(): void {
+  restDrawn = true;
+  const book = getActiveBook();
+  updateEstimate();
+  renderCompare(book, today());
+  renderBudget(book);
+  renderBookDetails(book, today());
 }
 
-function fillProviders(book: CompiledBook): void {
-  const select = byId<HTMLSelectElement>("est-provider");
+function renderTab(tab: string): void {
+  const book = getActiveBook();
+  if (tab === "estimate") updateEstimate();
+  else if (tab === "compare") renderCompare(book, today());
+  else if (tab === "budget") renderBudget(book);
+  else if (tab === "prices") renderBookDetails(book, today());
+}
+
+function fillProviders(book: CompiledBook, id: string, rankableOnly = false): void {
+  const select = byId<HTMLSelectElement>(id);
   const chosen = select.value;
   select.replaceChildren(
-    ...book.providers.map((p) => {
-      const option = h("option", {}, p.comparisonOnly ? `${p.name} (${p.model})` : p.name);
-      option.value = p.id;
-      return option;
-    }),
+    ...book.providers
+      .filter((p) => !rankableOnly || !p.comparisonOnly)
+      .map((p) => {
+        const option = h("option", {}, p.comparisonOnly ? `${p.name} (${p.model})` : p.name);
+        option.value = p.id;
+        return option;
+      }),
   );
   if (book.providers.some((p) => p.id === chosen)) select.value = chosen;
+  else restoreSelect(select);
 }
 
 function estimateInput(): EstimateInput {
@@ -141,13 +176,17 @@ function estimateInput(): EstimateInput {
 
 function updateEstimate(): void {
   const input = estimateInput();
-  const result = estimate(getActiveBook(), input);
+  const book = getActiveBook();
+  const result = estimate(book, input);
   const total = byId("est-total");
   const detail = byId("est-detail");
+  const badges = byId("est-badges");
   if (!result.ok) {
     total.textContent = result.message;
     total.classList.add("is-error");
     detail.textContent = "";
+    badges.replaceChildren();
+    byId("est-formula").textContent = "";
     return;
   }
   total.classList.remove("is-error");
@@ -160,40 +199,37 @@ function updateEstimate(): void {
   const list = q.listPrice === undefined ? "" : ` (list ${formatPrice(q.listPrice)})`;
   detail.textContent =
     `${range} per image${list}, ${q.quality}, ${q.size.key}. ` +
-    `Source: ${q.source.site}: ${q.source.title}, checked ${q.checked}. ` +
-    `Formula: ${costFormula(input)}`;
-}
-
-function renderTemplates(): void {
-  const list = byId("templates");
-  list.replaceChildren(
-    ...TEMPLATES.map((t) => {
-      const button = h("button", { className: "btn" }, "Insert");
-      button.type = "button";
-      button.dataset["template"] = t.id;
-      button.setAttribute("aria-label", `Insert the template ${t.title}`);
-      button.disabled = !state.inExcel;
-      if (!state.inExcel) button.setAttribute("aria-describedby", "excel-only-help");
-      button.addEventListener("click", () => void run(() => insertTemplateClicked(t.id, t.title)));
-      return h(
-        "li",
-        {},
-        h("span", { className: "template-title" }, t.title),
-        h("br"),
-        t.description,
-        h("br"),
-        button,
-      );
-    }),
-  );
+    `Source: ${q.source.site}: ${q.source.title}, read ${formatDate(q.checked)}.`;
+  const provider = book.providers.find((p) => p.id === input.provider);
+  if (provider !== undefined) {
+    const status = priceStatus(
+      provider,
+      today(),
+      rowFor(book, provider.id, input.quality, input.size),
+    );
+    badges.replaceChildren(
+      ...badgeNodes(status),
+      status.badges.map((b) => badgeText(b, status)).join(" "),
+    );
+  } else badges.replaceChildren();
+  byId("est-formula").textContent = costFormula(input);
 }
 
 function setExcelAvailability(): void {
-  for (const id of ["insert-formula", "write-sheet", "read-sheet"]) {
+  for (const id of [
+    "insert-formula",
+    "insert-table",
+    "insert-sheet",
+    "write-sheet",
+    "read-sheet",
+  ]) {
     byId<HTMLButtonElement>(id).disabled = !state.inExcel;
   }
   byId("insert-help").textContent = state.inExcel
     ? "Writes the formula into the selected cell."
+    : NEEDS_EXCEL;
+  byId("bud-help").textContent = state.inExcel
+    ? "Adds a new sheet; no existing sheet is changed."
     : NEEDS_EXCEL;
   byId("excel-only-help").textContent = state.inExcel ? "" : NEEDS_EXCEL;
 }
@@ -230,10 +266,21 @@ async function run(action: () => Promise<void>): Promise<void> {
 
 function wire(): void {
   mountSharingPanel(document.getElementById("sharing-panel"));
-  const form = byId<HTMLFormElement>("estimate-form");
-  form.addEventListener("input", updateEstimate);
-  form.addEventListener("change", updateEstimate);
-  form.addEventListener("submit", (event) => event.preventDefault());
+  wirePersistence();
+  onTabShown((tab) => {
+    if (restDrawn) renderTab(tab);
+  });
+  const forms: [string, () => void][] = [
+    ["estimate-form", updateEstimate],
+    ["compare-form", () => renderCompare(getActiveBook(), today())],
+    ["budget-form", () => renderBudget(getActiveBook())],
+  ];
+  for (const [id, update] of forms) {
+    const form = byId<HTMLFormElement>(id);
+    form.addEventListener("input", update);
+    form.addEventListener("change", update);
+    form.addEventListener("submit", (event) => event.preventDefault());
+  }
   for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="feed"]')) {
     radio.addEventListener("change", () => {
       const own = radio.value === "own" && radio.checked;
@@ -258,12 +305,26 @@ function wire(): void {
   });
   byId("rollback").addEventListener("click", () => void run(rollbackClicked));
   byId("reset").addEventListener("click", () => void run(resetClicked));
-  byId("insert-formula").addEventListener(
+  byId("insert-formula").addEventListener("click", () => {
+    const input = estimateInput();
+    const checked = estimate(getActiveBook(), input);
+    if (!checked.ok) {
+      showMessage(`Nothing inserted: ${checked.message}`, "warning");
+      return;
+    }
+    void run(() => insertFormulaClicked(input));
+  });
+  byId("insert-table").addEventListener(
     "click",
-    () => void run(() => insertFormulaClicked(estimateInput())),
+    () => void run(() => insertTableClicked(compareFormula())),
+  );
+  byId("insert-sheet").addEventListener(
+    "click",
+    () => void run(() => insertSheetClicked(budgetInput(), currentBudget())),
   );
   byId("write-sheet").addEventListener("click", () => void run(writeSheetClicked));
   byId("read-sheet").addEventListener("click", () => void run(readSheetClicked));
+  wireTemplateUndo(run);
 }
 
 void start().catch((error: unknown) => {

@@ -1,10 +1,13 @@
 /**
- * The pane's writes to the workbook: a formula in the selection, the prices sheet (written, or read
- * back into a book that goes through the same review as a feed), and templates.
+ * The pane's writes to the workbook: a formula in the selection (the estimate's IMG.COST, the
+ * comparison's IMG.CHEAPEST), the budget plan as a sheet, and the prices sheet (written, or read
+ * back into a book that goes through the same review as a feed).
  */
 import { getActiveBook } from "../shared/activeBook";
-import { insertTemplate } from "../templates";
-import { review } from "./applying";
+import { writeTemplate } from "../templates/writer";
+import type { BudgetInput, Budget } from "./budget";
+import { budgetSheet } from "./budget";
+import { review, sameBook } from "./applying";
 import { costFormula, type EstimateInput } from "./estimate";
 import { insertFormulaInSelection } from "./excelOps";
 import { loadValidation } from "./loadValidation";
@@ -14,7 +17,6 @@ import { rowsToBook } from "./pricesSheet/rows";
 import { diffBooks } from "./refresh/diff";
 import { sanityCheck } from "./refresh/sanity";
 import { showMessage } from "./render";
-import { portableChosen } from "./sharingPanel";
 
 export async function insertFormulaClicked(input: EstimateInput): Promise<void> {
   if (!state.inExcel) {
@@ -71,22 +73,51 @@ export async function readSheetClicked(): Promise<void> {
     );
     return;
   }
+  if (sameBook(loaded.value, getActiveBook(), true)) {
+    showMessage(
+      `Already up to date: the sheet "${sheet.sheetName}" holds the prices in use. Nothing to apply.`,
+      "success",
+    );
+    return;
+  }
   review(
     { book: loaded.value, diff, warnings: sanity.warnings, against },
     `The sheet "${sheet.sheetName}"`,
   );
 }
 
-export async function insertTemplateClicked(id: string, title: string): Promise<void> {
+/** Compare's "Insert as table": IMG.CHEAPEST in the selected cell, spilling the ranking. */
+export async function insertTableClicked(formula: string | null): Promise<void> {
   if (!state.inExcel) {
     showMessage(NEEDS_EXCEL, "info");
     return;
   }
-  const book = getActiveBook();
-  const portable = portableChosen();
-  const inserted = await Excel.run((context) => insertTemplate(context, id, { book, portable }));
+  if (formula === null) {
+    showMessage("Fix the inputs above first; there is no comparison to insert.", "warning");
+    return;
+  }
+  const address = await insertFormulaInSelection(formula);
   showMessage(
-    `Inserted the template "${title}"${portable ? " (portable)" : ""} on the new sheet "${inserted.sheetName}".`,
+    `Inserted ${formula} in ${address}; the table spills below and right of it and follows the prices.`,
+    "success",
+  );
+}
+
+/** Budget's "Insert as sheet": the plan on a new sheet, live IMG formulas and a native chart. */
+export async function insertSheetClicked(input: BudgetInput, plan: Budget | null): Promise<void> {
+  if (!state.inExcel) {
+    showMessage(NEEDS_EXCEL, "info");
+    return;
+  }
+  if (plan === null) {
+    showMessage("Fix the inputs above first; there is no plan to insert.", "warning");
+    return;
+  }
+  const book = getActiveBook();
+  const spec = budgetSheet(book, input, plan);
+  const written = await Excel.run((context) => writeTemplate(context, spec));
+  showMessage(
+    `Inserted the plan on the new sheet "${written.sheetName}": live IMG formulas and a chart.`,
     "success",
   );
 }

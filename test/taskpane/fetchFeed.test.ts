@@ -126,7 +126,33 @@ describe("fetchFeedText", () => {
     const out = await fetchFeedText(`http://127.0.0.1:${port}/feed.json`, LIMITS);
     expect(out).toEqual({
       ok: false,
-      message: expect.stringContaining("Could not reach the feed"),
+      message: expect.stringMatching(
+        new RegExp(
+          `^Could not reach 127\\.0\\.0\\.1:${port} \\(.+\\)\\. Check the address and your connection\\.$`,
+        ),
+      ),
+    });
+  });
+
+  it("tells a CORS refusal from an unreachable server: the no-cors request gets an answer", async () => {
+    // A browser rejects a cross-origin read it is not allowed with the same TypeError as a dead
+    // server; the opaque "no-cors" request succeeds only when the server did answer.
+    const modes: (string | undefined)[] = [];
+    const out = await fetchFeedText(
+      "https://prices.example.com/feed.json",
+      LIMITS,
+      (_url, init) => {
+        modes.push(init.mode);
+        return init.mode === "no-cors"
+          ? Promise.resolve(new Response(null, { status: 200 }))
+          : Promise.reject(new TypeError("Failed to fetch"));
+      },
+    );
+    expect(modes).toEqual([undefined, "no-cors"]);
+    expect(out).toEqual({
+      ok: false,
+      message:
+        "prices.example.com answered, but the server does not allow add-ins to read it (no CORS permission). Ask its owner to allow it, or publish the feed where add-ins may read it.",
     });
   });
 });

@@ -19,6 +19,8 @@ afterAll(async () => {
 
 it("shows the sharing controls beside the templates and explains they need Excel", async () => {
   const page = await h.open();
+  // The pane shows one tab at a time: the sharing controls are on the Templates tab.
+  await page.click("#tab-templates");
   const panel = page.locator("#sharing-panel");
   await panel.locator("#sharing-heading").waitFor();
   // It sits in the Templates section, after the list.

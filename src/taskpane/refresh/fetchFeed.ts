@@ -16,8 +16,16 @@ export type FetchOutcome = { ok: true; text: string } | { ok: false; message: st
 
 type FetchLike = (
   input: string,
-  init: { signal: AbortSignal; cache: "no-store"; credentials: "omit" },
+  init: { signal: AbortSignal; cache: "no-store"; credentials: "omit"; mode?: "cors" | "no-cors" },
 ) => Promise<Response>;
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
 
 function kib(bytes: number): string {
   return bytes >= 1024 * 1024
@@ -38,7 +46,7 @@ export async function fetchFeedText(
   }, limits.timeoutMs);
   const tooSlow = (): FetchOutcome => ({
     ok: false,
-    message: `The feed did not answer within ${limits.timeoutMs / 1000} s.`,
+    message: `The feed did not answer within ${limits.timeoutMs / 1000} s. Try again later, or check the address.`,
   });
   const tooBig = (): FetchOutcome => ({
     ok: false,
@@ -54,15 +62,44 @@ export async function fetchFeedText(
       });
     } catch (error) {
       if (timedOut) return tooSlow();
+      // A browser reports a CORS refusal and an unreachable server with the same TypeError. A
+      // "no-cors" request tells them apart: it succeeds (with an unreadable answer) when the
+      // server answered but did not allow the add-in to read it.
+      let answered = false;
+      try {
+        await fetchImpl(url, {
+          signal: controller.signal,
+          cache: "no-store",
+          credentials: "omit",
+          mode: "no-cors",
+        });
+        answered = true;
+      } catch {
+        if (timedOut) return tooSlow();
+      }
+      if (answered) {
+        return {
+          ok: false,
+          message: `${hostOf(url)} answered, but the server does not allow add-ins to read it (no CORS permission). Ask its owner to allow it, or publish the feed where add-ins may read it.`,
+        };
+      }
       return {
         ok: false,
-        message: `Could not reach the feed (${describe(error)}). Check the address and your connection.`,
+        message: `Could not reach ${hostOf(url)} (${describe(error)}). Check the address and your connection.`,
       };
     }
     if (!response.ok) {
+      const why: Record<number, string> = {
+        401: "it needs a sign-in",
+        403: "access is refused",
+        404: "nothing is at that address",
+        500: "the server failed",
+        503: "the server is unavailable",
+      };
+      const reason = why[response.status];
       return {
         ok: false,
-        message: `The feed answered HTTP ${response.status}.`,
+        message: `The feed answered HTTP ${response.status}${reason === undefined ? "" : ` (${reason})`}. Check the address.`,
       };
     }
     const declared = Number(response.headers.get("content-length"));

@@ -7,6 +7,7 @@ import { bookTextTooLarge, keepHistory, loadBook } from "../../core";
 import type { BookDiff } from "./diff";
 import { diffBooks } from "./diff";
 import { sanityCheck } from "./sanity";
+import { bookProblems, MAX_PROBLEMS } from "./bookProblems";
 
 export interface Candidate {
   book: CompiledBook;
@@ -21,7 +22,8 @@ export interface Candidate {
   redated?: string[];
 }
 
-export type Prepared = { ok: true; candidate: Candidate } | { ok: false; message: string };
+export type Prepared =
+  { ok: true; candidate: Candidate } | { ok: false; message: string; details?: string[] };
 
 export function parseJsonText(
   text: string,
@@ -29,8 +31,18 @@ export function parseJsonText(
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    const detail = error instanceof Error ? error.message : "unreadable";
-    return { ok: false, message: `The feed is not valid JSON (${detail}).` };
+    const start = text.trimStart();
+    if (start.startsWith("<")) {
+      return {
+        ok: false,
+        message: `The feed is not valid JSON: the address returned a web page ("${start.slice(0, 24)}…"). Check that it points at the price feed itself.`,
+      };
+    }
+    const at = /position (\d+)/.exec(error instanceof Error ? error.message : "")?.[1];
+    return {
+      ok: false,
+      message: `The feed is not valid JSON: ${at === undefined ? "it is cut short or mistyped" : `it breaks at character ${at}`}. Check the file, or ask its publisher to fix it.`,
+    };
   }
 }
 
@@ -52,7 +64,25 @@ export function prepareBook(
 ): Prepared {
   const feed = loadBook(json, origin);
   if (!feed.ok) {
-    return { ok: false, message: `The feed is not a valid price book: ${feed.message}` };
+    const problems = bookProblems(json);
+    const first = problems[0] ?? feed.message;
+    return {
+      ok: false,
+      message:
+        problems.length > 1
+          ? `The feed is not a valid price book (${problems.length} problems; see Details).`
+          : `The feed is not a valid price book: ${first}.`,
+      ...(problems.length > 1
+        ? {
+            details: [
+              ...problems.slice(0, MAX_PROBLEMS),
+              ...(problems.length > MAX_PROBLEMS
+                ? [`…and ${problems.length - MAX_PROBLEMS} more`]
+                : []),
+            ],
+          }
+        : {}),
+    };
   }
   const merged = keepHistory(
     current.json,

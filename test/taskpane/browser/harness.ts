@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, normalize, resolve } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type BrowserContext, type ConsoleMessage, type Page } from "playwright-core";
 import { CHROMIUM_ARGS, requireChromium } from "../../support/chromium";
 import { DIST, ensureBuilt } from "../../support/functions-harness";
 
@@ -30,11 +30,14 @@ export type FeedHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 export interface Harness {
   origin: string;
+  /** The same server under another origin (http://localhost:port): a cross-origin feed for CORS tests. */
+  otherOrigin: string;
   context: BrowserContext;
   /** Page errors, console errors and CSP violations seen so far. */
   problems: string[];
   feeds: Map<string, FeedHandler>;
-  open(): Promise<Page>;
+  /** Opens the pane; `locale` stands for the user's language (navigator.language). */
+  open(options?: { locale?: string }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -66,6 +69,21 @@ const CAPTURE_FUNCTIONS = `(() => {
     console.error("CSP violation: " + e.violatedDirective + " " + e.blockedURI + " at " + e.sourceFile + ":" + e.lineNumber + ":" + e.columnNumber);
   });
 })();`;
+
+/**
+ * Outside an Office host, office.js itself sometimes tries to frame Microsoft's telemetry page and
+ * set an inline style; the pane's policy blocks both, harmlessly. Those reports come from office.js
+ * (its own script, or the telemetry frame it adds), not from the pane, and are left out.
+ */
+function fromOfficeJs(m: ConsoleMessage): boolean {
+  const text = m.text();
+  const where = m.location().url;
+  return (
+    /telemetryservice\.firstpartyapps\.oaspapps\.com/.test(text) ||
+    (/Content Security Policy|CSP violation/.test(text) &&
+      (where.startsWith(CDN) || text.includes(CDN)))
+  );
+}
 
 /**
  * `officeStub`: script served in place of office.js, for tests of the pane inside an Excel host
@@ -100,7 +118,9 @@ export async function startHarness(officeStub?: string): Promise<Harness> {
     s.on("close", () => sockets.delete(s));
   });
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  const otherOrigin = `http://localhost:${port}`;
 
   const profile = mkdtempSync(join(tmpdir(), "pane-profile-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -133,7 +153,7 @@ export async function startHarness(officeStub?: string): Promise<Harness> {
       }
       return;
     }
-    if (url.startsWith(origin)) {
+    if (url.startsWith(origin) || url.startsWith(otherOrigin)) {
       await route.continue();
       return;
     }
@@ -145,16 +165,25 @@ export async function startHarness(officeStub?: string): Promise<Harness> {
 
   return {
     origin,
+    otherOrigin,
     context,
     problems,
     feeds,
-    async open() {
+    async open(options = {}) {
       const page = await context.newPage();
+      if (options.locale !== undefined) {
+        await page.addInitScript((locale: string) => {
+          Object.defineProperty(navigator, "language", { get: () => locale });
+        }, options.locale);
+      }
       page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
       page.on("console", (m) => {
-        if (m.type() === "error" && !/Failed to load resource/.test(m.text()))
+        if (m.type() === "error" && !/Failed to load resource/.test(m.text()) && !fromOfficeJs(m))
           problems.push(`console: ${m.text()}`);
       });
+      // Each test starts from a pane that remembers nothing (the tab and inputs it saves).
+      await page.goto(`${origin}/blank`);
+      await page.evaluate(() => localStorage.clear());
       await page.goto(`${origin}/taskpane.html`);
       await page.waitForSelector("body[data-ready]", { timeout: 20_000 });
       return page;

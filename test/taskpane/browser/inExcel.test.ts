@@ -18,7 +18,7 @@ const OFFICE_STUB = `(() => {
     HostType: { Excel: "Excel" },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     onReady: () => Promise.resolve({ host: "Excel", platform: "PC" }),
-    context: { document: { settings: {
+    context: { officeTheme: { bodyBackgroundColor: sessionStorage.getItem("office-body-background") || "#ffffff" }, document: { settings: {
       get: (k) => (Object.prototype.hasOwnProperty.call(store, k) ? store[k] : null),
       set: (k, v) => { store[k] = v; },
       remove: (k) => { delete store[k]; },
@@ -80,11 +80,27 @@ const OFFICE_STUB = `(() => {
   const sheets = [];
   const tables = [];
   let active = null;
+  let nextId = 1;
+  const nullObject = { isNullObject: true, load() {} };
+  const usedRange = (sheet) => {
+    let maxR = -1, maxC = -1;
+    for (const [key, v] of sheet.cells) {
+      if (v === "" || v === null) continue;
+      const [r, c] = key.split(",").map(Number);
+      maxR = Math.max(maxR, r); maxC = Math.max(maxC, c);
+    }
+    if (maxR < 0) return nullObject;
+    const used = range(sheet, "A1:" + letter(maxC) + (maxR + 1));
+    used.isNullObject = false;
+    return used;
+  };
   const addSheet = (name) => {
     if (sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new Error("A sheet named " + name + " exists");
     const sheet = loose({
-      name, cells: new Map(), load() {},
+      name, id: "{sheet-" + nextId++ + "}", isNullObject: false, cells: new Map(), load() {},
       getRange: (a) => range(sheet, a),
+      getUsedRangeOrNullObject: () => usedRange(sheet),
+      delete() { sheets.splice(sheets.indexOf(sheet), 1); },
       tables: { add(address) {
         const t = { name: "Table" + (tables.length + 1), style: "", worksheet: sheet, address,
           getHeaderRowRange() { const { start, end } = parse(address); return range(sheet, letter(start.c) + (start.r + 1) + ":" + letter(end.c) + (start.r + 1)); },
@@ -106,7 +122,11 @@ const OFFICE_STUB = `(() => {
       workbook: {
         getSelectedRange: () => cell,
         application: { calculate: (type) => log.push("calculate " + type) },
-        worksheets: { load() { return this; }, get items() { return sheets; }, add: addSheet, getActiveWorksheet: () => active },
+        worksheets: {
+          load() { return this; }, get items() { return sheets; }, add: addSheet, getActiveWorksheet: () => active,
+          getItem: (key) => { const s = sheets.find((x) => x.id === key || x.name === key); if (!s) throw new Error("ItemNotFound"); return s; },
+          getItemOrNullObject: (key) => sheets.find((x) => x.id === key || x.name === key) || nullObject,
+        },
         tables: { load() { return this; }, get items() { return tables; } },
         names: { load() { return this; }, items: [] },
       },
@@ -141,7 +161,38 @@ async function reopen(page: Page): Promise<void> {
   await page.waitForSelector("body[data-ready]");
 }
 
+/** Shows a tab, as a click on it does. */
+async function tab(page: Page, name: string): Promise<void> {
+  await page.click(`#tab-${name}`);
+}
+
+/** Opens the Prices tab's "Where from, reset, prices as a sheet" section. */
+async function refreshOptions(page: Page): Promise<void> {
+  await tab(page, "prices");
+  await page.evaluate(() => {
+    const details = document.querySelector<HTMLDetailsElement>("#refresh-options");
+    if (details !== null) details.open = true;
+  });
+}
+
+async function sheetNames(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    (window as unknown as { __workbook: { sheets: { name: string }[] } }).__workbook.sheets.map(
+      (s) => s.name,
+    ),
+  );
+}
+
+async function messageStarting(page: Page, start: string): Promise<string> {
+  await page.waitForFunction(
+    (s) => (document.querySelector("#message")?.textContent ?? "").startsWith(s),
+    start,
+  );
+  return (await page.textContent("#message")) ?? "";
+}
+
 async function applyGoodFeed(page: Page): Promise<void> {
+  await refreshOptions(page);
   await page.check('input[name="feed"][value="url"]');
   await page.fill("#feed-url", `${h.origin}/feeds/good.json`);
   await page.click("#refresh");
@@ -155,7 +206,13 @@ async function applyGoodFeed(page: Page): Promise<void> {
 it("enables inserting and writes the estimate's formula into the selected cell", async () => {
   const page = await h.open();
   expect(await page.getAttribute("body", "data-ready")).toBe("excel");
-  for (const id of ["#insert-formula", "#write-sheet", "#read-sheet"])
+  for (const id of [
+    "#insert-formula",
+    "#insert-table",
+    "#insert-sheet",
+    "#write-sheet",
+    "#read-sheet",
+  ])
     expect(await page.isDisabled(id)).toBe(false);
   expect(await page.isDisabled("#templates button")).toBe(false);
   await page.selectOption("#est-quality", "high");
@@ -181,17 +238,21 @@ it("saves an applied book in the workbook, recalculates, and reopens with it", a
     "Saved in this workbook; every IMG cell recalculated.",
   );
   expect(await excelLog(page)).toEqual(["settings saved", "calculate Full"]);
-  await page.locator("#message").scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(SCREENSHOTS, "10-applied-in-excel.png") });
 
   await reopen(page);
   const summary = await page.textContent("#book-summary");
   expect(summary).toContain("version test-next");
-  expect(summary).toContain(`from this workbook (saved from ${h.origin}/feeds/good.json (fetched `);
+  expect(summary).toContain("saved in this workbook");
+  // The one line's tooltip and the Prices tab's facts give the whole story.
+  const whence = `from this workbook (saved from ${h.origin}/feeds/good.json (fetched `;
+  expect(await page.getAttribute("#book-summary", "title")).toContain(whence);
+  expect(await page.textContent("#book-facts")).toContain(whence.slice("from ".length));
   // 1,000 x 0.06 = 60
   expect(await page.textContent("#est-total")).toBe("$60.00");
 
   // Reset forgets the stored book: the workbook reopens with the bundled prices.
+  await refreshOptions(page);
   await page.click("#reset");
   await page.waitForFunction(() =>
     (document.querySelector("#message")?.textContent ?? "").startsWith("Reset"),
@@ -230,6 +291,7 @@ it("ignores a tampered stored book with a visible warning and uses the bundled b
   expect(await page.textContent("#startup-warning")).toContain(
     'choose "Reset to bundled prices" to remove it',
   );
+  await refreshOptions(page);
   await page.click("#reset");
   await page.waitForFunction(() =>
     (document.querySelector("#message")?.textContent ?? "").startsWith("Removed"),
@@ -241,6 +303,7 @@ it("ignores a tampered stored book with a visible warning and uses the bundled b
 
 it("writes the prices to a new sheet, reads an edit back through the review, and points at a bad cell", async () => {
   const page = await h.open();
+  await refreshOptions(page);
   await page.click("#write-sheet");
   await page.waitForFunction(() =>
     (document.querySelector("#message")?.textContent ?? "").startsWith("Wrote"),
@@ -271,6 +334,13 @@ it("writes the prices to a new sheet, reads an edit back through the review, and
       ).__workbook.setCell("Prices", "H7", v);
     }, value);
 
+  // Unedited, the sheet holds the prices in use: nothing to review.
+  await page.click("#read-sheet");
+  expect(await messageStarting(page, "Already up to date")).toBe(
+    'Already up to date: the sheet "Prices" holds the prices in use. Nothing to apply.',
+  );
+  expect(await page.isHidden("#review")).toBe(true);
+
   await setPrice("abc");
   await page.click("#read-sheet");
   await page.waitForFunction(() =>
@@ -280,6 +350,7 @@ it("writes the prices to a new sheet, reads an edit back through the review, and
     'Prices!H7: price must be a number >= 0 in US dollars (got "abc").',
   );
   expect(await page.textContent("#est-total")).toBe("$53.00");
+  await refreshOptions(page);
 
   await setPrice(0.05);
   await page.click("#read-sheet");
@@ -313,6 +384,7 @@ it("writes the prices to a new sheet, reads an edit back through the review, and
 
 it("inserts a template on a new sheet and says where", async () => {
   const page = await h.open();
+  await tab(page, "templates");
   const title = await page.textContent("#templates li:first-child .template-title");
   expect(title).toBe("Cost estimate");
   await page.click("#templates li:first-child button");
@@ -332,5 +404,129 @@ it("inserts a template on a new sheet and says where", async () => {
     ["Sheet1", false],
     ["Cost estimate", true],
   ]);
+  await page.close();
+});
+
+it("removes an inserted template's sheet, and only that sheet, when it was not edited", async () => {
+  const page = await h.open();
+  await tab(page, "templates");
+  await page.click("#templates li:first-child button");
+  await messageStarting(page, "Inserted the template");
+  expect(await sheetNames(page)).toEqual(["Sheet1", "Cost estimate"]);
+  expect(await page.isVisible("#template-remove")).toBe(true);
+  await page.click("#template-remove");
+  expect(await messageStarting(page, "Removed")).toBe(
+    'Removed the sheet "Cost estimate"; no other sheet was touched.',
+  );
+  expect(await sheetNames(page)).toEqual(["Sheet1"]);
+  expect(await page.isHidden("#template-undo")).toBe(true);
+  await page.close();
+});
+
+it("asks before removing an inserted template the user has edited, and keeps it if told to", async () => {
+  const page = await h.open();
+  await tab(page, "templates");
+  await page.click("#templates li:first-child button");
+  await messageStarting(page, "Inserted the template");
+  const edit = () =>
+    page.evaluate(() => {
+      (
+        window as unknown as { __workbook: { setCell: (s: string, a: string, v: unknown) => void } }
+      ).__workbook.setCell("Cost estimate", "C7", 5000);
+    });
+  await edit();
+  await page.click("#template-remove");
+  await page.waitForSelector("#template-remove-confirm:not([hidden])");
+  expect(await page.textContent("#template-undo-text")).toBe(
+    'The sheet "Cost estimate" was changed after it was inserted. Delete it with your changes?',
+  );
+  // Nothing is deleted while it asks.
+  expect(await sheetNames(page)).toEqual(["Sheet1", "Cost estimate"]);
+  await page.click("#template-keep");
+  expect(await page.textContent("#message")).toBe('Kept the sheet "Cost estimate".');
+  expect(await sheetNames(page)).toEqual(["Sheet1", "Cost estimate"]);
+
+  // Insert again (a second sheet), edit it, and this time confirm.
+  await page.click("#templates li:first-child button");
+  await messageStarting(page, "Inserted the template");
+  await page.evaluate(() => {
+    (
+      window as unknown as { __workbook: { setCell: (s: string, a: string, v: unknown) => void } }
+    ).__workbook.setCell("Cost estimate (2)", "C7", 5000);
+  });
+  await page.click("#template-remove");
+  await page.waitForSelector("#template-remove-confirm:not([hidden])");
+  await page.click("#template-remove-confirm");
+  expect(await messageStarting(page, "Removed")).toBe(
+    'Removed the sheet "Cost estimate (2)"; no other sheet was touched.',
+  );
+  expect(await sheetNames(page)).toEqual(["Sheet1", "Cost estimate"]);
+  await page.close();
+});
+
+it("inserts the comparison as a live IMG.CHEAPEST formula", async () => {
+  const page = await h.open();
+  await tab(page, "compare");
+  await page.selectOption("#cmp-quality", "high");
+  await page.fill("#cmp-volume", "500");
+  await page.fill("#cmp-retry", "1.2");
+  await page.click("#insert-table");
+  const formula = '=IMG.CHEAPEST("high","1024x1024",500,1.2)';
+  expect(await messageStarting(page, "Inserted")).toBe(
+    `Inserted ${formula} in Sheet1!B2; the table spills below and right of it and follows the prices.`,
+  );
+  expect(
+    await page.evaluate(
+      () => (window as unknown as { __cell: { formulas: unknown } }).__cell.formulas,
+    ),
+  ).toEqual([[formula]]);
+  await page.close();
+});
+
+it("inserts the budget plan as a sheet of IMG formulas", async () => {
+  const page = await h.open();
+  await tab(page, "budget");
+  await page.fill("#bud-amount", "100");
+  await page.selectOption("#bud-per", "day");
+  await page.click("#insert-sheet");
+  expect(await messageStarting(page, "Inserted the plan")).toBe(
+    'Inserted the plan on the new sheet "Budget plan": live IMG formulas and a chart.',
+  );
+  const cells = await page.evaluate(() => {
+    const wb = (
+      window as unknown as {
+        __workbook: { sheets: { name: string; cells: Map<string, unknown> }[] };
+      }
+    ).__workbook;
+    return [...(wb.sheets.find((s) => s.name === "Budget plan")?.cells.values() ?? [])].map(String);
+  });
+  // 100 a day is written as the input; the month is a formula of it, the cost an IMG.COST of that.
+  expect(cells).toContain("100");
+  expect(cells).toContain("=Images_per_day*30");
+  expect(
+    cells.some((c) => c.startsWith("=IMG.COST(Provider,Quality,Size,$B$9,Retry_multiplier)")),
+  ).toBe(true);
+  expect(cells.some((c) => c.startsWith("=IMG.AFFORD(Monthly_cap,Provider,Quality,Size,"))).toBe(
+    true,
+  );
+  await page.close();
+});
+
+it("follows Office's dark theme inside Excel, whatever the browser prefers", async () => {
+  const page = await h.open();
+  await page.emulateMedia({ colorScheme: "light" });
+  // A dark Office theme reports a dark body background (OfficeTheme.bodyBackgroundColor).
+  await page.evaluate(() => sessionStorage.setItem("office-body-background", "#262626"));
+  await reopen(page);
+  expect(await page.getAttribute("html", "data-theme")).toBe("dark");
+  // Fluent's dark neutral background 2.
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+    "rgb(31, 31, 31)",
+  );
+  await page.screenshot({ path: join(SCREENSHOTS, "13-office-dark-theme.png") });
+  await page.evaluate(() => sessionStorage.setItem("office-body-background", "#ffffff"));
+  await reopen(page);
+  expect(await page.getAttribute("html", "data-theme")).toBe("light");
+  await page.evaluate(() => sessionStorage.clear());
   await page.close();
 });

@@ -1,14 +1,17 @@
 /**
  * The built pane in headless Chromium, outside Excel (office.js loads, Office.onReady gives no host):
- * it shows the book, estimates, refreshes from good and hostile feeds, rolls back and resets, and
- * passes an accessibility scan. IMG.COST is called through what the functions bundle registered in
+ * it shows the book, estimates, compares, budgets, refreshes from good and hostile feeds (each
+ * failure in words a user acts on), rolls back and redoes, and passes an accessibility scan. IMG.COST is called through what the functions bundle registered in
  * the same page, to show the functions price with the book the pane applied.
  */
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { daysSince } from "../../../src/core";
 import { bundledCopy, openaiTier, provider, type Json } from "../fixtures";
+import { seriousViolations } from "./axe";
 import { SCREENSHOTS, startHarness, type Harness } from "./harness";
 
 jest.setTimeout(60_000);
@@ -103,10 +106,32 @@ async function cellCost(page: Page, ...args: unknown[]): Promise<unknown> {
   }, args);
 }
 
+/** Shows a tab, as a click on it does. */
+async function tab(page: Page, name: string): Promise<void> {
+  await page.click(`#tab-${name}`);
+}
+
+/** Opens the Prices tab's "Where from, reset, prices as a sheet" section. */
+async function refreshOptions(page: Page): Promise<void> {
+  await tab(page, "prices");
+  await page.evaluate(() => {
+    const details = document.querySelector<HTMLDetailsElement>("#refresh-options");
+    if (details !== null) details.open = true;
+  });
+}
+
+async function message(page: Page): Promise<{ text: string; tone: string }> {
+  return page.evaluate(() => {
+    const m = document.querySelector("#message");
+    return { text: m?.textContent ?? "", tone: m?.className ?? "" };
+  });
+}
+
 async function refreshFrom(
   page: Page,
   url: string | null,
 ): Promise<{ text: string; tone: string }> {
+  await refreshOptions(page);
   if (url === null) await page.check('input[name="feed"][value="own"]');
   else {
     await page.check('input[name="feed"][value="url"]');
@@ -120,10 +145,7 @@ async function refreshFrom(
     undefined,
     { timeout: 20_000 },
   );
-  return page.evaluate(() => {
-    const m = document.querySelector("#message");
-    return { text: m?.textContent ?? "", tone: m?.className ?? "" };
-  });
+  return message(page);
 }
 
 async function shot(page: Page, name: string, selector?: string): Promise<void> {
@@ -132,51 +154,61 @@ async function shot(page: Page, name: string, selector?: string): Promise<void> 
 }
 
 describe("the pane outside Excel", () => {
-  it("loads and shows the bundled book, its sources, stale flags and prices", async () => {
+  it("loads and shows the book's status in one line, and its prices grouped by provider", async () => {
     const page = await h.open();
-    expect(await page.textContent("#book-summary")).toBe(
-      `Prices: version ${BUNDLED_VERSION}, published ${bundledCopy().published}, from the prices bundled with the add-in.`,
-    );
-    // Every provider is listed with its checked date; stale exactly when checked more than 30 days ago.
-    const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
-    const items = await page.$$eval("#providers li", (lis) =>
-      lis.map((li) => ({ text: li.textContent ?? "", stale: li.querySelector(".stale") !== null })),
-    );
     const json = bundledCopy();
-    expect(items).toHaveLength(json.providers.length);
-    json.providers.forEach((p, i) => {
+    const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
+    const stale = json.providers.filter((p) => {
       const checked =
         [...p.image, ...p.tokens]
           .map((s) => s.checked)
           .sort()
           .pop() ?? "";
-      expect(items[i]?.text).toContain(p.name);
-      expect(items[i]?.text).toContain(`Checked ${checked}`);
-      expect(items[i]?.stale).toBe(daysSince(checked, today) > 30);
-    });
-    // seed 001: OpenAI high square 0.211, with its source.
-    const rows = await page.$$eval("#prices-table tbody tr", (trs) =>
-      trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")),
+      return daysSince(checked, today) > 30;
+    }).length;
+    // One line: version, where from, freshness; the stale count when any provider is stale.
+    const summary = await page.textContent("#book-summary");
+    expect(summary).toContain(`Prices version ${BUNDLED_VERSION} · bundled · published `);
+    expect(summary?.endsWith(stale > 0 ? ` · ${stale} stale` : "")).toBe(true);
+    expect(
+      await page.evaluate(() => document.querySelector("#book-summary")?.getClientRects().length),
+    ).toBe(1);
+    await tab(page, "prices");
+    // One group per provider, in book order; the source is named once per group.
+    const groups = await page.$$eval("#price-groups .price-group", (sections) =>
+      sections.map((s) => ({
+        id: (s as HTMLElement).dataset["provider"],
+        name: s.querySelector("h3")?.textContent ?? "",
+        source: s.querySelector(".source")?.textContent ?? "",
+        rows: [...s.querySelectorAll(":scope > table tbody tr")].map((tr) =>
+          [...tr.querySelectorAll("td")].map((td) => td.textContent ?? ""),
+        ),
+      })),
     );
-    expect(rows).toContainEqual([
-      "OpenAI",
-      "high",
-      "1024x1024",
-      "$0.211",
-      "per image", // the unit in IMG.PRICES' words
-      expect.any(String),
-      expect.stringContaining("Pixazo: "),
-    ]);
+    expect(groups.map((g) => g.id)).toEqual(json.providers.map((p) => p.id));
+    const openai = groups.find((g) => g.id === "openai");
+    // seed 001: OpenAI high square 0.211, from Pixazo's page, which gives no date of its own.
+    expect(openai?.rows).toContainEqual(["high", "1024x1024", "$0.211"]);
+    expect(openai?.source).toMatch(
+      /^Source: Pixazo: .* · undated, read [A-Z][a-z]{2} \d{1,2}, \d{4}$/,
+    );
+    expect(openai?.name).toContain("undated");
     // Inserting needs Excel, and the pane says so.
-    for (const id of ["#insert-formula", "#write-sheet", "#read-sheet"])
+    for (const id of [
+      "#insert-formula",
+      "#insert-table",
+      "#insert-sheet",
+      "#write-sheet",
+      "#read-sheet",
+    ])
       expect(await page.isDisabled(id)).toBe(true);
     expect(await page.textContent("#insert-help")).toContain("Inserting needs Excel");
     // The validator (zod) is not needed to show the bundled book: its chunk is not fetched at start.
     expect(await loadedScripts(page)).not.toContainEqual(expect.stringMatching(/validation/));
     expect(await page.getAttribute("body", "data-eval-free")).toBeNull();
-    await shot(page, "01-loaded");
-    await shot(page, "02-price-book", "#book-heading");
+    await shot(page, "01-prices");
     expect(h.problems).toEqual([]);
+    await page.evaluate(() => localStorage.clear());
     await page.close();
   });
 
@@ -188,7 +220,7 @@ describe("the pane outside Excel", () => {
     await page.fill("#est-retry", "1.2");
     // seed 001 + seed 004's retry multiplier: 1,000 x 0.211 x 1.2 = 253.2
     expect(await estimateTotal(page)).toBe("$253.20");
-    expect(await page.textContent("#est-detail")).toContain(
+    expect(await page.textContent("#est-formula")).toBe(
       '=IMG.COST("openai","high","1024x1024",1000,1.2)',
     );
     await page.selectOption("#est-provider", "prospolabs");
@@ -200,15 +232,35 @@ describe("the pane outside Excel", () => {
     await page.fill("#est-volume", "many");
     expect(await estimateTotal(page)).toContain('"many"');
     expect(await page.getAttribute("#est-total", "class")).toContain("is-error");
+    // Whole images only.
+    await page.fill("#est-volume", "1.5");
+    expect(await estimateTotal(page)).toBe(
+      "Images must be a whole number: 1.5 images cannot be made. Enter 1 or 2.",
+    );
     await shot(page, "03-estimate-error");
     await page.close();
   });
 
-  it("refreshes from the add-in's own feed: same prices, nothing to change", async () => {
+  it("shows the formula before inserting it, and flags an undated price", async () => {
+    const page = await h.open();
+    await page.fill("#est-volume", "1000");
+    expect(await page.textContent("#est-formula")).toBe(
+      '=IMG.COST("openai","medium","1024x1024",1000,1)',
+    );
+    // OpenAI's prices are read from Pixazo's page, which gives no date (seed 001).
+    expect(await page.textContent("#est-badges")).toContain(
+      "Undated: the source page gives no date for this price.",
+    );
+    await page.close();
+  });
+
+  it("refreshes from the add-in's own feed: already up to date, nothing to apply", async () => {
     const page = await h.open();
     const out = await refreshFrom(page, null);
-    expect(out.text).toContain("passed the checks");
-    expect(await page.textContent("#review-body")).toContain("No price changes.");
+    expect(out.text).toBe(
+      `Already up to date: the feed holds the prices in use (version ${BUNDLED_VERSION}). Nothing to apply.`,
+    );
+    expect(await page.isHidden("#review")).toBe(true);
     // The refresh loaded the validator's chunk from the add-in's origin, under script-src 'self',
     // with zod told not to probe for eval: no policy violation was reported.
     expect(await loadedScripts(page)).toContainEqual(
@@ -216,8 +268,6 @@ describe("the pane outside Excel", () => {
     );
     expect(await page.getAttribute("body", "data-eval-free")).toBe("true");
     expect(h.problems).toEqual([]);
-    await page.click("#discard");
-    expect(await page.textContent("#message")).toContain(`still version ${BUNDLED_VERSION}`);
     await page.close();
   });
 
@@ -243,9 +293,10 @@ describe("the pane outside Excel", () => {
     expect(await cellCost(page, "openai", "medium", "1024x1024", 1000, null)).toBe(60);
     // Pixazo is billed at OpenAI's rates (seed 001): 1,000 x 0.06 = 60.
     expect(await cellCost(page, "pixazo", "medium", "1024x1024", 1000, null)).toBe(60);
-    expect(await page.textContent("#prices-table")).toContain("$0.06");
+    expect(await page.textContent("#price-groups")).toContain("$0.06");
     await shot(page, "05-applied");
 
+    expect(await page.textContent("#rollback")).toBe("Roll back");
     await page.click("#rollback");
     await page.waitForFunction(() =>
       (document.querySelector("#message")?.textContent ?? "").startsWith("Rolled back"),
@@ -254,12 +305,16 @@ describe("the pane outside Excel", () => {
     expect(await estimateTotal(page)).toBe("$53.00");
     expect(await cellCost(page, "openai", "medium", "1024x1024", 1000, null)).toBe(53);
 
-    // Rolling back again returns to the feed's book; reset always goes to the bundled one.
+    // After a roll back the same button redoes, and says so: back to the feed's book.
+    expect(await page.textContent("#rollback")).toBe("Redo");
     await page.click("#rollback");
     await page.waitForFunction(() =>
       (document.querySelector("#book-summary")?.textContent ?? "").includes("test-next"),
     );
+    expect((await message(page)).text).toMatch(/^Redone: back to prices version test-next/);
+    expect(await page.textContent("#rollback")).toBe("Roll back");
     expect(await cellCost(page, "openai", "medium", "1024x1024", 1000, null)).toBe(60);
+    // Reset always goes to the bundled book.
     await page.click("#reset");
     await page.waitForFunction(() =>
       (document.querySelector("#message")?.textContent ?? "").startsWith("Reset to the bundled"),
@@ -285,9 +340,50 @@ describe("the pane outside Excel", () => {
     await page.waitForFunction(() =>
       (document.querySelector("#book-summary")?.textContent ?? "").includes("test-drastic"),
     );
+    await tab(page, "estimate");
     await page.selectOption("#est-quality", "high");
     // 1,000 x 2.5 = 2,500
     expect(await estimateTotal(page)).toBe("$2,500.00");
+    await page.close();
+  });
+
+  it("shows a provider's price history when the book holds more than one price set", async () => {
+    h.feeds.set(
+      "/feeds/two-sets.json",
+      jsonFeed(
+        readFileSync(resolve(__dirname, "../../fixtures/books/dated.two-price-sets.json"), "utf8"),
+      ),
+    );
+    const page = await h.open();
+    await refreshFrom(page, `${h.origin}/feeds/two-sets.json`);
+    // Older and smaller than the bundled book: applying it needs the confirmation box.
+    await page.check("#confirm-drastic");
+    await page.click("#apply");
+    await page.waitForFunction(() =>
+      (document.querySelector("#book-summary")?.textContent ?? "").includes("test.1"),
+    );
+    const openai = page.locator('.price-group[data-provider="openai"]');
+    expect(await openai.locator(".history summary").textContent()).toBe(
+      "Price history (2 price sets)",
+    );
+    const sets = await openai.locator(".history .history-date").allTextContents();
+    // Newest first: the June cut, then the April launch prices.
+    expect(sets).toEqual(["In effect from Jun 1, 2026", "In effect from Apr 21, 2026"]);
+    await openai.locator(".history summary").click();
+    const launch = await openai
+      .locator(".history table")
+      .nth(1)
+      .locator("tbody tr")
+      .allTextContents();
+    // The fixture's launch set: low 1024x1024 at 0.006, its June cut 0.004.
+    expect(launch[0]).toBe("low1024x1024$0.006");
+    expect(await openai.locator(":scope > table tbody tr").first().textContent()).toBe(
+      "low1024x1024$0.004",
+    );
+    // The feed's provider "later" has one price set and is new to the book: no history.
+    expect(await page.locator('.price-group[data-provider="later"]').count()).toBe(1);
+    expect(await page.locator('.price-group[data-provider="later"] .history').count()).toBe(0);
+    await shot(page, "12-price-history", '.price-group[data-provider="openai"]');
     await page.close();
   });
 
@@ -301,10 +397,10 @@ describe("the pane outside Excel", () => {
     await page.waitForFunction(() =>
       (document.querySelector("#book-summary")?.textContent ?? "").includes("<b>v</b>"),
     );
-    expect(await page.textContent("#providers")).toContain(
+    expect(await page.textContent("#price-groups")).toContain(
       '<img src="x" onerror="window.__pwned=1">',
     );
-    expect(await page.textContent("#prices-table")).toContain("<script>window.__pwned=2</script>");
+    expect(await page.textContent("#price-groups")).toContain("<script>window.__pwned=2</script>");
     expect(
       await page.evaluate(
         () => document.querySelectorAll("main img, main script, #book-summary b").length,
@@ -313,7 +409,7 @@ describe("the pane outside Excel", () => {
     expect(
       await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
     ).toBeUndefined();
-    await shot(page, "07-markup-as-text", "#providers");
+    await shot(page, "07-markup-as-text", "#price-groups");
     await page.close();
   });
 });
@@ -344,13 +440,18 @@ describe("hostile feeds change nothing and say why", () => {
         "larger than 2 MB",
       ],
       ["malformed", jsonFeed(text.slice(0, -20)), "not valid JSON"],
-      ["html", jsonFeed("<html><body>Gateway timeout</body></html>"), "not valid JSON"],
+      [
+        "html",
+        jsonFeed("<html><body>Gateway timeout</body></html>"),
+        "not valid JSON: the address returned a web page",
+      ],
       [
         "wrong-types",
         jsonFeed(
           book((b) => ((openaiTier(b, "low", "1024x1024") as { price: unknown }).price = "cheap")),
         ),
-        "not a valid price book",
+        // providers[0] is openai; its first price set's first tier is low 1024x1024.
+        'not a valid price book: providers[0] ("openai").image[0].pricing.tiers[0].price: expected a number, found the text "cheap".',
       ],
       ["proto", jsonFeed(`{"__proto__":{"polluted":"yes"},${text.slice(1)}`), "__proto__"],
       [
@@ -361,14 +462,14 @@ describe("hostile feeds change nothing and say why", () => {
       [
         "negative",
         jsonFeed(book((b) => (openaiTier(b, "low", "1024x1024").price = -0.01))),
-        "not a valid price book",
+        'not a valid price book: providers[0] ("openai").image[0].pricing.tiers[0].price: must be at least 0, found the number -0.01.',
       ],
       [
         "missing",
         (_req, res) => {
           res.writeHead(404).end("no");
         },
-        "HTTP 404",
+        "The feed answered HTTP 404 (nothing is at that address).",
       ],
     ];
 
@@ -384,9 +485,12 @@ describe("hostile feeds change nothing and say why", () => {
       expect(out.tone).toContain("is-error");
       expect(out.text).toContain("rejected");
       expect(out.text).toContain(why);
-      expect(out.text).toContain(`version ${BUNDLED_VERSION}`);
+      expect(out.text).toContain(
+        `Nothing was changed; the prices in use are still version ${BUNDLED_VERSION}.`,
+      );
       expect(await page.isHidden("#review")).toBe(true);
       expect(await page.textContent("#book-summary")).toContain(`version ${BUNDLED_VERSION}`);
+      await tab(page, "estimate");
       expect(await estimateTotal(page)).toBe("$53.00");
       expect(await cellCost(page, "openai", "medium", "1024x1024", 1000, null)).toBe(53);
       expect(await page.evaluate(() => ({}) as Record<string, unknown>)).not.toHaveProperty(
@@ -405,6 +509,7 @@ describe("hostile feeds change nothing and say why", () => {
       res.on("close", () => clearInterval(tick));
     });
     const page = await h.open();
+    await refreshOptions(page);
     await page.check('input[name="feed"][value="url"]');
     await page.fill("#feed-url", `${h.origin}/hostile/slow`);
     await page.click("#refresh");
@@ -416,8 +521,68 @@ describe("hostile feeds change nothing and say why", () => {
       undefined,
       { timeout: 20_000 },
     );
-    expect(await page.textContent("#message")).toContain("did not answer within 10 s");
+    expect(await page.textContent("#message")).toBe(
+      `Refresh rejected: The feed did not answer within 10 s. Try again later, or check the address. Nothing was changed; the prices in use are still version ${BUNDLED_VERSION}.`,
+    );
+    await tab(page, "estimate");
     expect(await estimateTotal(page)).toBe("$53.00");
+    await page.close();
+  });
+
+  it("says when a server does not allow add-ins to read its feed (CORS)", async () => {
+    // The same valid feed, from another origin that sends no Access-Control-Allow-Origin.
+    h.feeds.set("/cors/prices.json", jsonFeed(text));
+    const page = await h.open();
+    const out = await refreshFrom(page, `${h.otherOrigin}/cors/prices.json`);
+    const host = new URL(h.otherOrigin).host;
+    expect(out.text).toBe(
+      `Refresh rejected: ${host} answered, but the server does not allow add-ins to read it (no CORS permission). Ask its owner to allow it, or publish the feed where add-ins may read it. Nothing was changed; the prices in use are still version ${BUNDLED_VERSION}.`,
+    );
+    expect(out.tone).toContain("is-error");
+    await page.close();
+  });
+
+  it("says when a feed's server cannot be reached", async () => {
+    // A port the system just handed out and closed again: nothing listens there.
+    const probe = createServer();
+    await new Promise<void>((done) => probe.listen(0, "127.0.0.1", done));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise<void>((done) => probe.close(() => done()));
+    const page = await h.open();
+    const out = await refreshFrom(page, `http://127.0.0.1:${port}/prices.json`);
+    expect(out.text).toMatch(
+      new RegExp(
+        `^Refresh rejected: Could not reach 127\\.0\\.0\\.1:${port} \\(.+\\)\\. Check the address and your connection\\. Nothing was changed; the prices in use are still version `,
+      ),
+    );
+    await page.close();
+  });
+
+  it("lists every problem of an invalid feed under Details, in a short message bar", async () => {
+    h.feeds.set(
+      "/hostile/two-problems",
+      jsonFeed(
+        book((b) => {
+          (b as unknown as Record<string, unknown>)["extra"] = 1;
+          (openaiTier(b, "low", "1024x1024") as { price: unknown }).price = "cheap";
+        }),
+      ),
+    );
+    const page = await h.open();
+    const out = await refreshFrom(page, `${h.origin}/hostile/two-problems`);
+    expect(out.text).toContain("The feed is not a valid price book (2 problems; see Details).");
+    const details = await page.$$eval("#message .message-details li", (lis) =>
+      lis.map((li) => li.textContent),
+    );
+    expect(details).toEqual(
+      expect.arrayContaining([
+        'providers[0] ("openai").image[0].pricing.tiers[0].price: expected a number, found the text "cheap"',
+        `the feed's top level: has field a price book does not have: "extra"; remove it`,
+      ]),
+    );
+    // The details are folded: the bar stays a couple of lines tall.
+    const bar = await page.locator("#message-bar").boundingBox();
+    expect(bar?.height ?? Infinity).toBeLessThan(130);
     await page.close();
   });
 
@@ -426,6 +591,7 @@ describe("hostile feeds change nothing and say why", () => {
     ["file:///etc/passwd", "Only https"],
     ["javascript:alert(1)", "Only https"],
   ])("refuses to fetch %s", async (url, why) => {
+    // Typed into the feed address box: the refusal names what is accepted.
     const page = await h.open();
     const out = await refreshFrom(page, url);
     expect(out.text).toContain(why);
@@ -434,33 +600,65 @@ describe("hostile feeds change nothing and say why", () => {
   });
 });
 
-describe("accessibility", () => {
-  const AXE = readFileSync(resolve(__dirname, "../../../node_modules/axe-core/axe.min.js"), "utf8");
-
-  async function seriousViolations(page: Page): Promise<string[]> {
-    await page.evaluate(AXE);
-    const result = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: (ctx: Document) => Promise<{
-              violations: { id: string; impact: string; help: string; nodes: unknown[] }[];
-            }>;
-          };
-        }
-      ).axe;
-      return (await axe.run(document)).violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        count: v.nodes.length,
-      }));
+describe("messages", () => {
+  it("are short, dismissible, and sit above the tabs without covering any control", async () => {
+    const page = await h.open();
+    await refreshFrom(page, "http://example.com/p.json");
+    expect(await page.isVisible("#message-bar")).toBe(true);
+    const overlaps = await page.evaluate(() => {
+      const bar = document.querySelector("#message-bar")?.getBoundingClientRect();
+      if (bar === undefined) return ["no bar"];
+      const hits: string[] = [];
+      for (const el of document.querySelectorAll("button, input, select, summary, [role=tab]")) {
+        if ((el as HTMLElement).closest("#message-bar") !== null) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width === 0) continue;
+        if (r.left < bar.right && r.right > bar.left && r.top < bar.bottom && r.bottom > bar.top)
+          hits.push(el.id || el.tagName);
+      }
+      return hits;
     });
-    return result
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${v.help} (${v.count})`);
-  }
+    expect(overlaps).toEqual([]);
+    await page.click("#dismiss");
+    expect(await page.isHidden("#message-bar")).toBe(true);
+    await page.close();
+  });
 
+  it("a failed insert outside Excel says why, and an estimate of 1.5 images inserts nothing", async () => {
+    const page = await h.open();
+    await page.fill("#est-volume", "1.5");
+    // The insert button is disabled outside Excel; the estimate itself says what is wrong.
+    expect(await estimateTotal(page)).toContain("must be a whole number");
+    expect(await page.textContent("#est-formula")).toBe("");
+    await page.fill("#est-volume", "1000");
+    await page.close();
+  });
+});
+
+describe("numbers in the user's locale", () => {
+  it("reads 0,5 and writes money the German way in a German pane", async () => {
+    const page = await h.open({ locale: "de-DE" });
+    await page.fill("#est-volume", "1000");
+    await page.selectOption("#est-quality", "high");
+    await page.fill("#est-retry", "1,2");
+    // 1,000 x 0.211 x 1.2 = 253.2, written the German way.
+    expect((await estimateTotal(page)).replace(/\s/g, " ")).toBe("253,20 $");
+    // The formula is Excel's en-US formula language whatever the locale (Office.js writes it so).
+    expect(await page.textContent("#est-formula")).toBe(
+      '=IMG.COST("openai","high","1024x1024",1000,1.2)',
+    );
+    await tab(page, "budget");
+    await page.fill("#bud-amount", "1.000");
+    await page.fill("#bud-cap", "100,5");
+    // German 1.000 is a thousand: 1,000 x 0.053 = 53 a month; 100.5 - 53 = 47.5 left.
+    expect((await page.textContent("#bud-total"))?.replace(/\s/g, " ")).toBe("53,00 $ a month");
+    expect((await page.textContent("#bud-facts"))?.replace(/\s/g, " ")).toContain("47,50 $ left");
+    await page.evaluate(() => localStorage.clear());
+    await page.close();
+  });
+});
+
+describe("accessibility", () => {
   it("has no serious or critical violations, at rest and while reviewing a refresh", async () => {
     const page = await h.open();
     expect(await seriousViolations(page)).toEqual([]);
@@ -469,21 +667,21 @@ describe("accessibility", () => {
     await page.close();
   });
 
-  it("can be driven from the keyboard: tab reaches the estimate and the refresh button", async () => {
+  it("can be driven from the keyboard: tab reaches the pivot and every estimate input", async () => {
     const page = await h.open();
     const seen: string[] = [];
-    for (let i = 0; i < 12; i++) {
+    for (let i = 0; i < 8; i++) {
       await page.keyboard.press("Tab");
       seen.push(await page.evaluate(() => document.activeElement?.id ?? ""));
     }
     expect(seen).toEqual(
       expect.arrayContaining([
+        "tab-estimate",
         "est-provider",
         "est-quality",
         "est-size",
         "est-volume",
         "est-retry",
-        "refresh",
       ]),
     );
     await page.close();
