@@ -31,15 +31,7 @@ import { startRuntime } from "../shared/startup";
 import { broadcast, readScalars, type CellCompute } from "./broadcast";
 import { readDateNotADate, toExcelError, topNotAccepted, unexpectedError } from "./errors";
 import type { Param } from "./params";
-import {
-  AFFORD_PARAMS,
-  CHEAPEST_PARAMS,
-  COST_PARAMS,
-  PRICE_PARAMS,
-  PRICES_PARAMS,
-  PROVIDER_PARAM,
-  TOKENCOST_PARAMS,
-} from "./signatures";
+import { SIGNATURES } from "./signatures";
 import {
   bookText,
   cheapestTable,
@@ -91,7 +83,7 @@ export function cost(
 ): any[][] {
   return perRow(
     "IMG.COST",
-    COST_PARAMS,
+    SIGNATURES.COST,
     [provider, quality, size, volume, retry ?? null, asOf ?? null],
     (book) => (v) => coreCost(book, v[0], v[1], v[2], v[3], v[4], v[5]),
   );
@@ -110,7 +102,7 @@ export function cost(
 export function price(provider: any[][], quality: any[][], size: any[][], asOf?: any[][]): any[][] {
   return perRow(
     "IMG.PRICE",
-    PRICE_PARAMS,
+    SIGNATURES.PRICE,
     [provider, quality, size, asOf ?? null],
     (book) => (v) => corePrice(book, v[0], v[1], v[2], v[3]),
   );
@@ -149,7 +141,7 @@ export function tokencost(
   ];
   return perRow(
     "IMG.TOKENCOST",
-    TOKENCOST_PARAMS,
+    SIGNATURES.TOKENCOST,
     args,
     (book) => (v) =>
       coreTokenCost(
@@ -189,7 +181,7 @@ export function afford(
 ): any[][] {
   return perRow(
     "IMG.AFFORD",
-    AFFORD_PARAMS,
+    SIGNATURES.AFFORD,
     [budget, provider, quality, size, retry ?? null, asOf ?? null],
     (book) => (v) => coreAfford(book, v[0], v[1], v[2], v[3], v[4], v[5]),
   );
@@ -223,7 +215,7 @@ export function cheapest(
   asOf?: any,
 ): any[][] {
   try {
-    const read = readScalars("IMG.CHEAPEST", CHEAPEST_PARAMS, [
+    const read = readScalars("IMG.CHEAPEST", SIGNATURES.CHEAPEST, [
       quality,
       size,
       volume,
@@ -256,7 +248,7 @@ export function cheapest(
  */
 export function prices(provider?: any): any[][] {
   try {
-    const read = readScalars("IMG.PRICES", PRICES_PARAMS, [provider]);
+    const read = readScalars("IMG.PRICES", SIGNATURES.PRICES, [provider]);
     if (!Array.isArray(read)) return [[read]];
     const rows = priceRows(getActiveBook(), read[0]);
     if (!rows.ok) return [[toExcelError(rows)]];
@@ -285,12 +277,13 @@ export function providers(): any[][] {
  * error value given as the provider, an unknown provider, or a defect).
  */
 function aboutProvider<T>(
-  functionName: string,
+  functionName: "IMG.ASOF" | "IMG.SOURCE",
   provider: unknown,
   answer: (info: ProviderInfo) => T,
 ): T | CustomFunctions.Error {
   try {
-    const read = readScalars(functionName, PROVIDER_PARAM, [provider]);
+    const declared = functionName === "IMG.ASOF" ? SIGNATURES.ASOF : SIGNATURES.SOURCE;
+    const read = readScalars(functionName, declared, [provider]);
     if (!Array.isArray(read)) return read;
     const found = findProvider(getActiveBook(), read[0]);
     return found.ok ? answer(found.value) : toExcelError(found);

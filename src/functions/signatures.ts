@@ -6,58 +6,45 @@
  */
 import { params, type Param } from "./params";
 
-export const COST_PARAMS = params(
-  ["provider", "text"],
-  ["quality", "text"],
-  ["size", "text"],
-  ["volume", "amount"],
-  ["retry", "setting"],
-  ["asOf", "date"],
-);
-export const PRICE_PARAMS = params(
-  ["provider", "text"],
-  ["quality", "text"],
-  ["size", "text"],
-  ["asOf", "date"],
-);
-export const TOKENCOST_PARAMS = params(
-  ["provider", "text"],
-  ["textInputTokens", "amount"],
-  ["imageInputTokens", "amount"],
-  ["imageOutputTokens", "amount"],
-  ["cachedTextTokens", "setting"],
-  ["cachedImageTokens", "setting"],
-  ["asOf", "date"],
-);
-export const AFFORD_PARAMS = params(
-  ["budget", "amount"],
-  ["provider", "text"],
-  ["quality", "text"],
-  ["size", "text"],
-  ["retry", "setting"],
-  ["asOf", "date"],
-);
-export const CHEAPEST_PARAMS = params(
-  ["quality", "text"],
-  ["size", "text"],
-  ["volume", "setting"],
-  ["retry", "setting"],
-  ["top", "setting"],
-  ["asOf", "date"],
-);
-export const PRICES_PARAMS = params(["provider", "allText"]);
-export const PROVIDER_PARAM = params(["provider", "text"]);
-
-/** Every function's parameters by id, as functions.json names it; a test checks it against the JSDoc. */
-export const SIGNATURES: Readonly<Record<string, readonly Param[]>> = {
-  COST: COST_PARAMS,
-  PRICE: PRICE_PARAMS,
-  TOKENCOST: TOKENCOST_PARAMS,
-  AFFORD: AFFORD_PARAMS,
-  CHEAPEST: CHEAPEST_PARAMS,
-  PRICES: PRICES_PARAMS,
+/** Each function's parameters by id, as functions.json names it; a test checks it against the JSDoc. */
+export const SIGNATURES = {
+  COST: params(
+    ["provider", "text"],
+    ["quality", "text"],
+    ["size", "text"],
+    ["volume", "amount"],
+    ["retry", "setting"],
+    ["asOf", "date"],
+  ),
+  PRICE: params(["provider", "text"], ["quality", "text"], ["size", "text"], ["asOf", "date"]),
+  TOKENCOST: params(
+    ["provider", "text"],
+    ["textInputTokens", "amount"],
+    ["imageInputTokens", "amount"],
+    ["imageOutputTokens", "amount"],
+    ["cachedTextTokens", "setting"],
+    ["cachedImageTokens", "setting"],
+    ["asOf", "date"],
+  ),
+  AFFORD: params(
+    ["budget", "amount"],
+    ["provider", "text"],
+    ["quality", "text"],
+    ["size", "text"],
+    ["retry", "setting"],
+    ["asOf", "date"],
+  ),
+  CHEAPEST: params(
+    ["quality", "text"],
+    ["size", "text"],
+    ["volume", "setting"],
+    ["retry", "setting"],
+    ["top", "setting"],
+    ["asOf", "date"],
+  ),
+  PRICES: params(["provider", "allText"]),
   PROVIDERS: params(),
-  ASOF: PROVIDER_PARAM,
-  SOURCE: PROVIDER_PARAM,
+  ASOF: params(["provider", "text"]),
+  SOURCE: params(["provider", "text"]),
   BOOK: params(),
-};
+} as const satisfies Readonly<Record<string, readonly Param[]>>;

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DIST, ROOT } from "../support/functions-harness";
-import type { ParamKind } from "../../src/functions/params";
+import type { Param, ParamKind } from "../../src/functions/params";
 import { SIGNATURES } from "../../src/functions/signatures";
 import { readCatalog } from "../support/catalog";
 import { BUILD_TIMEOUT_MS, loadExcelFunctions } from "./excel";
@@ -76,7 +76,7 @@ test.each(PUBLISHED_IDS)(
   "%s: the blank rules in signatures.ts name the JSDoc's parameters, in order",
   (id) => {
     const f = meta(id);
-    const rules = SIGNATURES[id] ?? [];
+    const rules = (SIGNATURES as Readonly<Record<string, readonly Param[]>>)[id] ?? [];
     expect(rules.map((p) => p.name)).toEqual(f.parameters.map((p) => p.name));
     // A required parameter cannot have a rule that treats a blank as "left out", nor the reverse.
     expect(rules.map((p) => OPTIONAL_KINDS.includes(p.kind))).toEqual(
