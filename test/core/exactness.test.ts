@@ -1,7 +1,7 @@
 /**
  * Each wrong number reported against exactness, as a named test with the value worked out by hand,
- * and what happens past the exact range. Prices come from the bundled book (seed 001: OpenAI high
- * square 0.211; seed 000: Imagen 4 Ultra on Atlas Cloud 0.054).
+ * and what happens past the exact range. Prices come from the bundled book (pixazo-pricing-breakdown: OpenAI high
+ * square 0.211; atlas-cloud-guide: Imagen 4 Ultra on Atlas Cloud 0.054).
  */
 import {
   afford,
@@ -99,7 +99,7 @@ describe("2. COST keeps the cent, or says it cannot", () => {
   });
 
   it("PRICE gives sub-cent prices exactly, not rounded to the cent", () => {
-    // seed 001: Batch is half of OpenAI's 0.053 = 0.0265; seed 002: Prospolabs low 0.0072
+    // pixazo-pricing-breakdown: Batch is half of OpenAI's 0.053 = 0.0265; prospolabs-model-page: Prospolabs low 0.0072
     expect(value(price(book, "openai-batch", "medium", "square"))).toBe(0.0265);
     expect(value(price(book, "prospolabs", "low", "square"))).toBe(0.0072);
   });

@@ -88,7 +88,7 @@ describe("readPricesSheet", () => {
     expect(built.ok).toBe(true);
     if (!built.ok) return;
     const book = loadBook(built.book, { kind: "sheet", sheetName: "Prices" });
-    // 1,000 x 0.2 = 200 (seed 001 had 0.211: 211).
+    // 1,000 x 0.2 = 200 (pixazo-pricing-breakdown had 0.211: 211).
     expect(book.ok && cost(book.value, "openai", "high", "1024x1024", 1000)).toEqual({
       ok: true,
       value: 200,

@@ -24,15 +24,15 @@ describe("IMG functions in HyperFormula", () => {
         '=IMG.COST("openai","medium","square",1000,1.2)',
       ],
     ]);
-    expect(at(0, 0)).toBe(0.028); // seed 002
-    expect(at(0, 1)).toBe(280); // seed 002: 10,000 x 0.028
-    expect(at(1, 0)).toBe(24); // seed 000: 100 a day x 30 days x 0.008
-    expect(at(1, 1)).toBe(63.6); // seed 001: 1,000 x 1.2 x 0.053 = 63.60
+    expect(at(0, 0)).toBe(0.028); // prospolabs-model-page
+    expect(at(0, 1)).toBe(280); // prospolabs-model-page: 10,000 x 0.028
+    expect(at(1, 0)).toBe(24); // atlas-cloud-guide: 100 a day x 30 days x 0.008
+    expect(at(1, 1)).toBe(63.6); // pixazo-pricing-breakdown: 1,000 x 1.2 x 0.053 = 63.60
   });
 
   it("treats an empty cell for the optional retry as 1", () => {
     const at = compute([['=IMG.COST("atlas","low","1024x1024",1000,B1)', null]]);
-    expect(at(0, 0)).toBe(8); // seed 000: 1,000 x 0.008
+    expect(at(0, 0)).toBe(8); // atlas-cloud-guide: 1,000 x 0.008
   });
 
   it("answers whole images for a budget and token costs", () => {
@@ -42,8 +42,8 @@ describe("IMG functions in HyperFormula", () => {
         '=IMG.TOKENCOST("openai",1000000,2000000,500000)',
       ],
     ]);
-    expect(at(0, 0)).toBe(13888); // 100 / 0.0072 = 13,888.9 -> 13,888 (seed 002)
-    // seed 004: 1M x 5.00 + 2M x 8.00 + 0.5M x 30.00 = 5 + 16 + 15 = 36 USD
+    expect(at(0, 0)).toBe(13888); // 100 / 0.0072 = 13,888.9 -> 13,888 (prospolabs-model-page)
+    // chatgptimages-api-pricing: 1M x 5.00 + 2M x 8.00 + 0.5M x 30.00 = 5 + 16 + 15 = 36 USD
     expect(at(0, 1)).toBe(36);
   });
 
