@@ -188,10 +188,11 @@ export function costOf(volume: number, retry: number): string {
 export const totalTooLarge = (what: string): Failure =>
   fail("TOO_LARGE", `${what} is ${TOO_LARGE_TOTAL}`);
 
-export const countTooLarge = (count: bigint): Failure =>
+/** `about`: the count in words ("about 1.23e+20", "more than 1e308"). */
+export const countTooLarge = (about: string): Failure =>
   fail(
     "TOO_LARGE",
-    `The number of images, about ${Number(count).toPrecision(3)}, is too large to count exactly. Accepted: budgets whose count of images stays below 2^53 (about 9e15).`,
+    `The number of images, ${about}, is too large to count exactly. Accepted: budgets whose count of images stays below 2^53 (about 9e15).`,
   );
 
 export const freePrice = (budget: number): Failure =>

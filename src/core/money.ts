@@ -213,8 +213,10 @@ export function imagesFor(budget: number, retry: number, micros: number): number
   if (s >= 0) num *= TEN ** BigInt(s);
   else den *= TEN ** BigInt(-s);
   const count = num / den;
-  if (count <= SAFE_LIMIT || BigInt(Number(count)) === count) return Number(count);
-  return countTooLarge(count);
+  const n = Number(count);
+  // A count past the largest double is Infinity as a number, which BigInt() refuses: test finiteness first.
+  if (count <= SAFE_LIMIT || (Number.isFinite(n) && BigInt(n) === count)) return n;
+  return countTooLarge(Number.isFinite(n) ? `about ${n.toPrecision(3)}` : "more than 1e308");
 }
 
 /**
