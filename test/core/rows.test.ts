@@ -7,7 +7,7 @@ import { failure, value } from "./expect-result";
 const rowsOf = (provider: string): PriceRow[] => value(priceRows(book, provider));
 
 describe("priceRows", () => {
-  it("OpenAI: the nine tiers of seed 001, then seed 004's five token meters", () => {
+  it("OpenAI: the nine tiers of pixazo-pricing-breakdown, then chatgptimages-api-pricing's five token meters", () => {
     const rows = rowsOf("openai");
     expect(rows.filter((r) => r.unit === "image").map((r) => [r.quality, r.size, r.price])).toEqual(
       [
@@ -39,7 +39,7 @@ describe("priceRows", () => {
 
   it("OpenAI Batch: the halves, the page's higher list figure, and the disputed tiers", () => {
     const rows = rowsOf("OpenAI Batch");
-    // seed 001: half of 0.006, 0.005, 0.005, 0.053, 0.041, 0.041, 0.211, 0.165, 0.165, except medium
+    // pixazo-pricing-breakdown: half of 0.006, 0.005, 0.005, 0.053, 0.041, 0.041, 0.211, 0.165, 0.165, except medium
     // square, where the page's "Medium / square batch: $0.027/image" is above half of 0.053 (0.0265)
     expect(rows.map((r) => r.price)).toEqual([
       0.003, 0.0025, 0.0025, 0.027, 0.0205, 0.0205, 0.1055, 0.0825, 0.0825,
