@@ -399,7 +399,7 @@ function resolveImageUncached(
           value: o.price,
           text: null,
           source: `${meta.source.site}: ${meta.source.title}`,
-          part: `the book's ${o.status} reading of this tier, ${o.price}, made against ${target.info.name}'s earlier price; ${factor} x today's ${clean(t.micros / 1e6)} gives ${rule.price}`,
+          part: `the book's ${o.status} figure for this tier, read against an earlier ${target.info.name} price; ${factor} x the ${target.info.name} price in effect (${clean(t.micros / 1e6)}) is ${rule.price}, higher`,
         });
         return makeTier(rule.micros, rule.listMicros, rule.minMicros, rule.sizeLabel, {
           status: "disputed",
@@ -414,11 +414,7 @@ function resolveImageUncached(
         bySize: base.bySize.map((m, q) =>
           m === null
             ? null
-            : new Map(
-                [...m].map(
-                  ([k, t]) => [k, priced(QUALITIES[q] ?? "high", k, t)] as const,
-                ),
-              ),
+            : new Map([...m].map(([k, t]) => [k, priced(QUALITIES[q] ?? "high", k, t)] as const)),
         ),
         unpublished: base.unpublished,
         notOffered: base.notOffered,

@@ -187,6 +187,15 @@ describe("IMG.CHEAPEST", () => {
     ]);
   });
 
+  test("OpenAI Batch medium square ranks at the page's 0.027, disputed, with 50% of 0.053 beside it", () => {
+    const table = fns.call("CHEAPEST", "medium", "square", 1000, null, null) as unknown[][];
+    const batch = table.find((r) => r[0] === "openai-batch") ?? [];
+    // pixazo-pricing-breakdown: "Medium / square batch: $0.027/image — $27 per 1,000 images";
+    // atlas-cloud-guide: 0.008 is the cheapest, so the multiple is 0.027 / 0.008 = 3.375
+    expect(batch.slice(0, 5)).toEqual(["openai-batch", 0.027, 27, 3.375, "disputed"]);
+    expect(String(batch[5])).toMatch(/^0\.0265 \(Pixazo: .*50% off standard rates/);
+  });
+
   test("top keeps the cheapest rows and the footer says how many were not shown", () => {
     const table = fns.call("CHEAPEST", "high", "square", 1000, 1.2, 2) as unknown[][];
     // High square: Atlas 0.008 (atlas-cloud-guide), Prospolabs 0.077 (prospolabs-model-page); totals 1,000 x 1.2 x price
