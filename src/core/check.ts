@@ -187,6 +187,29 @@ export function crossCheck(book: PriceBookJson): BookProblem[] {
       else edges.set(p.id, (edges.get(p.id) ?? new Set()).add(target));
     });
   });
+  // An override stands for one tier of the scaled offer: the other provider must price that quality
+  // at that size. Its price is not compared with the rule here: a feed may raise the other
+  // provider's price in place, and the lookup then uses the rule, the higher reading (resolve.ts).
+  const byId = new Map(book.providers.map((p) => [p.id, p] as const));
+  book.providers.forEach((p, i) => {
+    p.image.forEach((set, j) => {
+      const pr = set.pricing;
+      if (pr.kind !== "scaled" || pr.overrides === undefined) return;
+      const listed = listedTiers(byId, pr.of, 0);
+      if (listed === null) return; // an unknown provider or a circle is reported above
+      pr.overrides.forEach((o, k) => {
+        const at = `providers[${i}].image[${j}].pricing.overrides[${k}]`;
+        const key = `${o.quality} ${o.size}`;
+        if (!listed.has(key)) {
+          const sizes = [...listed].sort().join(", ");
+          out.push({
+            path: at,
+            message: `"${pr.of}" lists no ${o.quality} price at ${o.size}, so this offer has no such tier to override (its tiers: ${sizes === "" ? "none at a fixed size" : sizes})`,
+          });
+        }
+      });
+    });
+  });
   for (const start of edges.keys()) {
     const cycle = findCycle(start, edges);
     // Report each circle once, from its alphabetically first member.
@@ -316,11 +339,58 @@ function checkStatuses(
       });
       return;
     }
-    case "sameAs":
     case "scaled":
+      pricing.overrides?.forEach((o, k) => {
+        const at = `${path}.overrides[${k}]`;
+        checkStanding(o.status, o.otherReadings, at, sourceIds, out, money);
+        numbered(o.status, at, out);
+      });
+      return;
+    case "sameAs":
     case "unpublished":
       return;
   }
+}
+
+/**
+ * The (quality, size) tiers a provider prices at a fixed size, over all its image price sets and
+ * through sameAs and scaled references. Null when the provider is unknown or references go too deep
+ * (a circle, reported elsewhere).
+ */
+function listedTiers(
+  byId: ReadonlyMap<string, PriceBookJson["providers"][number]>,
+  id: string,
+  depth: number,
+): Set<string> | null {
+  const p = byId.get(id);
+  if (p === undefined || depth > 16) return null;
+  const all = new Set<string>();
+  for (const set of p.image) {
+    const pr = set.pricing;
+    switch (pr.kind) {
+      case "table":
+        for (const t of pr.tiers) all.add(`${t.quality} ${t.size}`);
+        break;
+      case "points":
+        for (const t of pr.points) all.add(`${t.quality} ${t.size}`);
+        break;
+      case "flat":
+        for (const size of pr.sizes ?? [])
+          for (const q of ["low", "medium", "high"]) all.add(`${q} ${size}`);
+        break;
+      case "sameAs":
+      case "scaled": {
+        const inner = listedTiers(byId, pr.kind === "sameAs" ? pr.provider : pr.of, depth + 1);
+        if (inner === null) return null;
+        for (const k of inner) all.add(k);
+        break;
+      }
+      case "perQuality": // any size: an override would add a tier, not correct one
+      case "unpublished":
+        break;
+    }
+  }
+  return all;
 }
 
 function findCycle(
@@ -354,7 +424,7 @@ function checkPricedSizes(
     listPrice?: number | undefined;
   }[],
   path: string,
-  word: "tier" | "point",
+  word: "tier" | "point" | "override",
   out: BookProblem[],
   money: (value: number | undefined, path: string) => void,
 ): void {
@@ -419,6 +489,8 @@ function checkPricing(
           message: `factor ${pricing.factor} must be a finite number above 0`,
         });
       }
+      if (pricing.overrides !== undefined)
+        checkPricedSizes(pricing.overrides, `${path}.overrides`, "override", out, money);
       return;
     case "sameAs":
     case "unpublished":

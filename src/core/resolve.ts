@@ -379,12 +379,42 @@ function resolveImageUncached(
           standing,
         );
       };
+      // Tiers where the page gives its own figure besides the rule (Batch's rounded list): the book
+      // gives the budget-safe reading. Should the other provider's price later rise so that the rule
+      // gives more than that reading, the rule is the safer one and the book's figure becomes the
+      // other reading.
+      const overrides = new Map(
+        (pricing.kind === "scaled" ? (pricing.overrides ?? []) : []).map(
+          (o) => [`${o.quality} ${o.size}`, o] as const,
+        ),
+      );
+      const priced = (quality: Quality, size: string, t: Tier): Tier => {
+        const rule = restate(t);
+        const o = overrides.get(`${quality} ${size}`);
+        if (o === undefined) return rule;
+        if (toMicros(o.price) >= rule.micros) {
+          return tierOf(standingOf(pricing, o, sources), o.price);
+        }
+        const reading: OtherReading = Object.freeze({
+          value: o.price,
+          text: null,
+          source: `${meta.source.site}: ${meta.source.title}`,
+          part: `the book's ${o.status} figure for this tier, read against an earlier ${target.info.name} price; ${factor} x the ${target.info.name} price in effect (${clean(t.micros / 1e6)}) is ${rule.price}, higher`,
+        });
+        return makeTier(rule.micros, rule.listMicros, rule.minMicros, rule.sizeLabel, {
+          status: "disputed",
+          otherReadings: Object.freeze([reading]),
+          atLeast: rule.atLeast,
+        });
+      };
       return {
         failure: null,
         meta,
         any: base.any.map((t) => (t === null ? null : restate(t))),
-        bySize: base.bySize.map((m) =>
-          m === null ? null : new Map([...m].map(([k, t]) => [k, restate(t)] as const)),
+        bySize: base.bySize.map((m, q) =>
+          m === null
+            ? null
+            : new Map([...m].map(([k, t]) => [k, priced(QUALITIES[q] ?? "high", k, t)] as const)),
         ),
         unpublished: base.unpublished,
         notOffered: base.notOffered,

@@ -111,6 +111,20 @@ const notOffered = z
     ),
   );
 
+const scaledOverride = z
+  .strictObject({
+    quality,
+    size: sizeKey,
+    price: usd.check(meta("The price used at this tier: the higher of the rule's and the page's.")),
+    status: status.check(meta('Usually "disputed": the rule and the page\'s figure disagree.')),
+    otherReadings,
+  })
+  .check(
+    meta(
+      "One tier of a scaled offer where the page gives its own figure besides the rule (e.g. a rounded list price): the budget-safe reading, with the other kept. If the other provider's price later moves so that factor x it is higher than this price, the rule's price is used.",
+    ),
+  );
+
 /** Every pricing kind says what kind of price it is; entries may say otherwise for themselves. */
 const pricingStatus = { status, otherReadings };
 
@@ -179,6 +193,13 @@ export const ImagePricingSchema = z.discriminatedUnion("kind", [
       ...pricingStatus,
       of: providerRef,
       factor: z.number().check(z.positive(), meta("Multiplier on the other provider's prices.")),
+      overrides: z
+        .optional(z.array(scaledOverride).check(z.minLength(1)))
+        .check(
+          meta(
+            "Tiers where the page also lists its own figure that disagrees with the rule: the price used there (the higher reading) instead of factor x the other provider's price.",
+          ),
+        ),
     })
     .check(meta("Another provider's prices times a factor (e.g. 0.5 for 50% off).")),
   z

@@ -120,10 +120,12 @@ export const CASES: readonly CheckCase[] = [
   },
   {
     id: "COST-5",
-    checks: "OpenAI Batch is half of OpenAI's price",
-    workedOut: "0.211 / 2 = 0.1055; 1,000 x 0.1055 = 105.5",
-    formula: fixed('=IMG.COST("openai-batch","high","1024x1024",1000)'),
-    expect: { kind: "exact", value: 105.5 },
+    checks:
+      "OpenAI Batch medium square uses the page's listed $0.027, the higher of its two readings",
+    workedOut:
+      'Pixazo: "Medium / square batch: $0.027/image", "$27 per 1,000 images"; its "50% off" gives only 0.053 / 2 = 0.0265; 1,000 x 0.027 = 27',
+    formula: fixed('=IMG.COST("openai-batch","medium","1024x1024",1000)'),
+    expect: { kind: "exact", value: 27 },
   },
   {
     id: "COST-6",
@@ -593,12 +595,14 @@ export const CASES: readonly CheckCase[] = [
   },
   {
     id: "STATUS-4",
-    checks: "IMG.CHEAPEST's status column: OpenAI Batch's price is derived (50% of OpenAI's)",
-    workedOut: "all 7 ranked: atlas, prospolabs, openai-batch 0.1055 is 3rd (row 4)",
+    checks:
+      "IMG.CHEAPEST's status column: OpenAI Batch high square is disputed (50% of 0.211 vs the page's listed 0.105)",
+    workedOut:
+      "all 7 ranked: atlas, prospolabs, openai-batch 0.1055 (the higher reading) is 3rd (row 4)",
     formula: fixed(
       '=INDEX(IMG.CHEAPEST("high","square",1,1,0),4,1)&" "&INDEX(IMG.CHEAPEST("high","square",1,1,0),4,5)',
     ),
-    expect: { kind: "text", value: "openai-batch derived" },
+    expect: { kind: "text", value: "openai-batch disputed" },
   },
   {
     id: "STATUS-5",
@@ -609,11 +613,19 @@ export const CASES: readonly CheckCase[] = [
     ),
     expect: { kind: "text", value: "status published" },
   },
+  {
+    id: "STATUS-6",
+    checks:
+      "IMG.CHEAPEST's other readings column (6th): OpenAI Batch high square keeps the page's listed 0.105",
+    workedOut: 'Pixazo: "High / square batch: $0.105/image", below 0.211 / 2 = 0.1055 (row 4)',
+    formula: fixed('=LEFT(INDEX(IMG.CHEAPEST("high","square",1,1,0),4,6),13)'),
+    expect: { kind: "text", value: "0.105 (Pixazo" },
+  },
   // Money exactness at every magnitude: a total is exact when it has at most 15 significant digits,
   // else rounded half up to the cent up to $7e13, else #VALUE! "too large"; AFFORD is the exact floor.
   {
     id: "MONEY-1",
-    checks: "A derived price times a volume is the exact decimal",
+    checks: "A price computed from another (half of OpenAI's) times a volume is the exact decimal",
     workedOut: "OpenAI Batch 0.211 x 0.5 = 0.1055; 1,234 x 0.1055 = 130.187",
     formula: fixed('=IMG.COST("openai-batch","high","1024x1024",1234)'),
     expect: { kind: "exact", value: 130.187 },

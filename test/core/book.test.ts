@@ -96,6 +96,16 @@ describe("bad books: every test/fixtures/books/error.*.json is rejected whole, n
     "error.no-providers.json": ["providers", ">=1"],
     "error.not-a-calendar-date.json": ["providers[5].image[0].effective", "date"],
     "error.not-an-object.json": ["", "expected object"],
+    // A Batch override that names a tier OpenAI does not list (high 2048x2048).
+    "error.override-unknown-tier.json": [
+      "providers[1].image[0].pricing.overrides[1]",
+      "lists no high price at 2048x2048",
+    ],
+    // Batch medium square disputed (list 0.027 vs 50% of 0.053 = 0.0265) with its 0.0265 dropped.
+    "error.override-disputed-without-reading.json": [
+      "providers[1].image[0].pricing.overrides[0].otherReadings",
+      "must keep its other reading",
+    ],
     "error.provider-without-prices.json": ["providers[7]", "neither image nor token prices"],
     "error.reference-cycle.json": ["providers[2].image", "azure -> openai-batch -> azure"],
     "error.sameas-missing-provider.json": ["providers[2].image[0].pricing.provider", '"openia"'],

@@ -79,8 +79,10 @@ describe("2. COST keeps the cent, or says it cannot", () => {
   it("a total of at most 15 digits is given exactly, sub-cent digits and all", () => {
     // 9999999999 x 0.211 = 2109999999.789 (13 digits: a number holds it)
     expect(value(cost(book, "openai", "high", "square", 9999999999))).toBe(2109999999.789);
-    // 3 x 0.0265 (OpenAI Batch medium square, half of 0.053) = 0.0795
-    expect(value(cost(book, "openai-batch", "medium", "square", 3))).toBe(0.0795);
+    // 3 x 0.0205 (OpenAI Batch medium portrait, half of 0.041) = 0.0615
+    expect(value(cost(book, "openai-batch", "medium", "portrait", 3))).toBe(0.0615);
+    // 3 x 0.027 (OpenAI Batch medium square, the page's "$0.027/image") = 0.081
+    expect(value(cost(book, "openai-batch", "medium", "square", 3))).toBe(0.081);
   });
 
   it("above $70,000,000,000,000 a total that needs the cent is TOO_LARGE, with why", () => {
@@ -107,8 +109,9 @@ describe("2. COST keeps the cent, or says it cannot", () => {
   });
 
   it("PRICE gives sub-cent prices exactly, not rounded to the cent", () => {
-    // pixazo-pricing-breakdown: Batch is half of OpenAI's 0.053 = 0.0265; prospolabs-model-page: Prospolabs low 0.0072
-    expect(value(price(book, "openai-batch", "medium", "square"))).toBe(0.0265);
+    // pixazo-pricing-breakdown: Batch medium portrait is half of OpenAI's 0.041 = 0.0205 (no Batch figure on the
+    // page for it); prospolabs-model-page: Prospolabs low 0.0072
+    expect(value(price(book, "openai-batch", "medium", "portrait"))).toBe(0.0205);
     expect(value(price(book, "prospolabs", "low", "square"))).toBe(0.0072);
   });
 });

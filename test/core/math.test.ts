@@ -67,8 +67,9 @@ describe("cost: the sources' worked examples, exact to the decimal", () => {
     expect(value(cost(book, "openai", "low", "portrait", 1000))).toBe(5);
     expect(value(cost(book, "openai", "medium", "square", 1000))).toBe(53);
     expect(value(cost(book, "openai", "high", "portrait", 1000))).toBe(165);
-    // Batch Medium square: the source says 27 (from its rounded 0.027); exactly half of 53 is 26.5.
-    expect(value(cost(book, "openai-batch", "medium", "square", 1000))).toBe(26.5);
+    // Batch Medium square: "Batch processing (Medium, square): $0.027/image — $27 per 1,000 images".
+    // Half of 53 would be 26.5; the page's higher 27 is the one a budget uses.
+    expect(value(cost(book, "openai-batch", "medium", "square", 1000))).toBe(27);
   });
 
   it("chatgptimages-api-pricing's planning formula: requests x outputs x price x retry", () => {
@@ -194,11 +195,12 @@ describe("tokenCost: tokens x meter / 1,000,000", () => {
 describe("rank: cheapest first, with each one's multiple of the cheapest", () => {
   it("medium square for 1,000 images", () => {
     const ranking = value(rank(book, "medium", "square", 1000));
-    // atlas 0.008 -> 8; openai-batch 0.0265 -> 26.5; prospolabs 0.028 -> 28; then openai, azure, pixazo,
-    // replicate-byok at 0.053 -> 53 (ties in book order). Multiples of 8: 3.3125, 3.5, 6.625.
+    // atlas 0.008 -> 8; openai-batch 0.027 (the page's list; 50% would be 0.0265) -> 27; prospolabs
+    // 0.028 -> 28; then openai, azure, pixazo, replicate-byok at 0.053 -> 53 (ties in book order).
+    // Multiples of 8: 3.375, 3.5, 6.625.
     expect(ranking.rows.map((r) => [r.provider.id, r.price, r.total, r.multiple])).toEqual([
       ["atlas", 0.008, 8, 1],
-      ["openai-batch", 0.0265, 26.5, 3.3125],
+      ["openai-batch", 0.027, 27, 3.375],
       ["prospolabs", 0.028, 28, 3.5],
       ["openai", 0.053, 53, 6.625],
       ["azure", 0.053, 53, 6.625],

@@ -87,9 +87,12 @@ const priced = fc.constantFrom(...PRICED);
 describe("the oracle reads the book", () => {
   it("prices every published offer and agrees with the sources on three of them", () => {
     expect(PRICED.length).toBeGreaterThan(40);
-    // pixazo-pricing-breakdown: OpenAI high square 0.211; Batch medium square is half of 0.053 = 0.0265
+    // pixazo-pricing-breakdown: OpenAI high square 0.211; Batch medium square: the page's list says
+    // "Medium / square batch: $0.027/image", above half of 0.053 (0.0265): the higher, 0.027.
+    // Batch medium portrait has no list figure: half of 0.041 = 0.0205.
     expect(text(bookPrice("openai", "high", "square") ?? dec("0"))).toBe("0.211");
-    expect(text(bookPrice("openai-batch", "medium", "square") ?? dec("0"))).toBe("0.0265");
+    expect(text(bookPrice("openai-batch", "medium", "square") ?? dec("0"))).toBe("0.027");
+    expect(text(bookPrice("openai-batch", "medium", "portrait") ?? dec("0"))).toBe("0.0205");
     // prospolabs-model-page: Prospolabs low 0.0072
     expect(text(bookPrice("prospolabs", "low", "square") ?? dec("0"))).toBe("0.0072");
   });

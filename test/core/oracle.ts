@@ -40,6 +40,14 @@ export function add(a: Dec, b: Dec): Dec {
   };
 }
 
+/** The larger of two decimals. */
+export function higher(a: Dec, b: Dec): Dec {
+  const scale = Math.max(a.scale, b.scale);
+  const an = a.n * TEN ** BigInt(scale - a.scale);
+  const bn = b.n * TEN ** BigInt(scale - b.scale);
+  return an >= bn ? a : b;
+}
+
 /** Canonical text: no trailing zeros after the point, no point when whole ("21.1", "0.0265", "3000"). */
 export function text(d: Dec): string {
   const digits = d.n.toString().padStart(d.scale + 1, "0");
@@ -230,7 +238,14 @@ export function bookPrice(id: string, quality: string, size: string): Dec | null
     case "scaled": {
       const base = bookPrice(String(pricing.of), quality, size);
       const factor = num(pricing.factor);
-      return base === null || factor === null ? null : mul(base, factor);
+      if (base === null || factor === null) return null;
+      const rule = mul(base, factor);
+      // A tier where the page gives its own figure: the book's price there, or the rule's if higher.
+      const own = list(pricing.overrides).find(
+        (o) => obj(o).quality === quality && obj(o).size === key,
+      );
+      const figure = own === undefined ? null : num(obj(own).price);
+      return figure === null ? rule : higher(rule, figure);
     }
     default:
       return null;

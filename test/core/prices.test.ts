@@ -4,13 +4,16 @@
  */
 import {
   bundledBook as book,
+  bundledBookJson,
   freshness,
+  loadBook,
   price,
   priceRows,
   quote,
   rank,
   tokenCost,
 } from "../../src/core";
+import type { PriceBookJson } from "../../src/core/schema";
 import { failure, value } from "./expect-result";
 
 describe("OpenAI standard rates (pixazo-pricing-breakdown, Pixazo: 'GPT Image 2 - OpenAI Standard Rates (Per Image)')", () => {
@@ -61,25 +64,86 @@ describe("OpenAI standard rates (pixazo-pricing-breakdown, Pixazo: 'GPT Image 2 
   });
 });
 
-describe("OpenAI Batch API (pixazo-pricing-breakdown: '50% off standard rates')", () => {
-  // Exactly half of each standard tier: 0.006/2 = 0.003, 0.005/2 = 0.0025, 0.053/2 = 0.0265,
-  // 0.041/2 = 0.0205, 0.211/2 = 0.1055, 0.165/2 = 0.0825.
+describe("OpenAI Batch API (pixazo-pricing-breakdown: '50% off standard rates', and its own Batch figures)", () => {
+  const row = (quality: string, size: string) => {
+    const rows = value(priceRows(book, "openai-batch"));
+    const found = rows.find((r) => r.quality === quality && r.size === size);
+    if (found === undefined) throw new Error(`no Batch row for ${quality} ${size}`);
+    return found;
+  };
+
+  // The four tiers where the page gives its own Batch figure beside "50% off standard rates"
+  // ("Low quality: $0.006 / 1024 × 1024 | $0.005 / 1024 × 1536 or 1536 × 1024", "Medium quality:
+  // $0.053 / 1024 × 1024", "High quality: $0.211 / 1024 × 1024"). The higher reading is used.
   it.each([
-    ["low", "1024x1024", 0.003],
-    ["low", "1024x1536", 0.0025],
-    ["medium", "1024x1024", 0.0265],
+    // "Medium / square batch: $0.027/image" vs 0.053 x 0.5 = 0.0265: the list is higher
+    ["medium", "1024x1024", 0.027, "disputed", [0.0265]],
+    // "High / square batch: $0.105/image" vs 0.211 x 0.5 = 0.1055: the rule is higher
+    ["high", "1024x1024", 0.1055, "disputed", [0.105]],
+    // FAQ: "Low quality at 1024 × 1536 or 1536 × 1024 resolution ... Via OpenAI's Batch API, the
+    // same config costs $0.002/image" vs 0.005 x 0.5 = 0.0025: the rule is higher, for both sizes
+    ["low", "1024x1536", 0.0025, "disputed", [0.002]],
+    ["low", "1536x1024", 0.0025, "disputed", [0.002]],
+    // "Low / square batch: $0.003/image" and 0.006 x 0.5 = 0.003 agree: derived by the rule
+    ["low", "1024x1024", 0.003, "derived", []],
+  ])(
+    "openai-batch %s %s = %p (%s, other readings %p)",
+    (quality, size, expected, status, others) => {
+      expect(value(price(book, "openai-batch", quality, size))).toBe(expected);
+      expect(row(quality, size).status).toBe(status);
+      expect(row(quality, size).otherReadings.map((r) => r.value)).toEqual(others);
+    },
+  );
+
+  // No Batch figure on the page for these: exactly half of each standard tier, by the rule.
+  // 0.041/2 = 0.0205, 0.165/2 = 0.0825.
+  it.each([
+    ["medium", "1024x1536", 0.0205],
     ["medium", "1536x1024", 0.0205],
-    ["high", "1024x1024", 0.1055],
     ["high", "1024x1536", 0.0825],
-  ])("openai-batch %s %s = %p", (quality, size, expected) => {
+    ["high", "1536x1024", 0.0825],
+  ])("openai-batch %s %s = %p, derived by the 50% rule", (quality, size, expected) => {
     expect(value(price(book, "openai-batch", quality, size))).toBe(expected);
+    expect(row(quality, size).status).toBe("derived");
+    expect(row(quality, size).otherReadings).toEqual([]);
   });
 
-  it("notes the source's rounded list (0.003 / 0.027 / 0.105) and its FAQ's 0.002 for Low portrait", () => {
+  it("the other readings say where on the page they come from", () => {
+    expect(row("medium", "1024x1024").otherReadings[0]?.part).toContain("50% off standard rates");
+    expect(row("high", "1024x1024").otherReadings[0]?.part).toContain(
+      "High / square batch: $0.105/image",
+    );
+    expect(row("low", "1536x1024").otherReadings[0]?.part).toContain(
+      "the same config costs $0.002/image",
+    );
+    for (const r of value(priceRows(book, "openai-batch")))
+      for (const o of r.otherReadings) expect(o.source).toMatch(/^Pixazo: /);
+  });
+
+  it("where OpenAI's rate rises so that 50% of it passes the book's figure, 50% is used, disputed", () => {
+    const json = JSON.parse(JSON.stringify(bundledBookJson)) as PriceBookJson;
+    const openai = json.providers.find((p) => p.id === "openai")?.image[0]?.pricing;
+    if (openai?.kind !== "table") throw new Error("fixture: OpenAI is a table");
+    const high = openai.tiers.find((t) => t.quality === "high" && t.size === "1024x1024");
+    if (high === undefined) throw new Error("fixture: OpenAI high square");
+    high.price = 0.25;
+    const raised = value(loadBook(json));
+    // 0.25 x 0.5 = 0.125, above the book's 0.1055 for Batch high square: 0.125, and 0.1055 is kept
+    expect(value(price(raised, "openai-batch", "high", "square"))).toBe(0.125);
+    const rows = value(priceRows(raised, "openai-batch"));
+    const row = rows.find((r) => r.quality === "high" && r.size === "1024x1024");
+    expect(row?.status).toBe("disputed");
+    expect(row?.otherReadings.map((r) => r.value)).toEqual([0.1055]);
+    // Batch medium square keeps the page's 0.027 (OpenAI's 0.053 unchanged)
+    expect(value(price(raised, "openai-batch", "medium", "square"))).toBe(0.027);
+  });
+
+  it("notes the page's list (0.003 / 0.027 / 0.105), its FAQ's 0.002, and the reading chosen", () => {
     const notes = value(quote(book, "openai-batch", "medium", "square")).notes.join(" ");
     expect(notes).toContain("0.027");
     expect(notes).toContain("0.105");
     expect(notes).toContain("0.002");
+    expect(notes).not.toContain("keeps the stated rule");
   });
 });
 

@@ -37,10 +37,25 @@ describe("priceRows", () => {
     expect(rows[9]?.source).toBe("ChatGPTImages: GPT Image 2 API Pricing");
   });
 
-  it("OpenAI Batch: the halves, with the rounding disagreement in the notes", () => {
+  it("OpenAI Batch: the halves, the page's higher list figure, and the disputed tiers", () => {
     const rows = rowsOf("OpenAI Batch");
+    // pixazo-pricing-breakdown: half of 0.006, 0.005, 0.005, 0.053, 0.041, 0.041, 0.211, 0.165, 0.165, except medium
+    // square, where the page's "Medium / square batch: $0.027/image" is above half of 0.053 (0.0265)
     expect(rows.map((r) => r.price)).toEqual([
-      0.003, 0.0025, 0.0025, 0.0265, 0.0205, 0.0205, 0.1055, 0.0825, 0.0825,
+      0.003, 0.0025, 0.0025, 0.027, 0.0205, 0.0205, 0.1055, 0.0825, 0.0825,
+    ]);
+    // disputed where the page's own Batch figure differs: low portrait and landscape (FAQ 0.002),
+    // medium square (50% gives 0.0265), high square (list 0.105)
+    expect(rows.map((r) => r.status)).toEqual([
+      "derived",
+      "disputed",
+      "disputed",
+      "disputed",
+      "derived",
+      "derived",
+      "disputed",
+      "derived",
+      "derived",
     ]);
     expect(rows[0]?.notes).toContain("0.027");
   });

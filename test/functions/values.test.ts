@@ -33,9 +33,10 @@ describe("IMG.COST", () => {
     ["openai", "low", "portrait", 1000, null, 5],
     // pixazo-pricing-breakdown: "Premium campaign assets (High, portrait): $165 per 1,000 images"
     ["pixazo", "high", "1024x1536", 1000, null, 165],
-    // pixazo-pricing-breakdown: Batch is 50% off; medium square 0.053 / 2 = 0.0265; 1,000 x 0.0265 = 26.5
-    ["openai-batch", "medium", "square", 1000, null, 26.5],
-    // pixazo-pricing-breakdown/chatgptimages-api-pricing: auto prices as high (the most auto can cost): 1,000 x 0.211 = 211
+    // pixazo-pricing-breakdown: "Batch processing (Medium, square): $0.027/image — $27 per 1,000 images": the list's
+    // 0.027 is above 50% of 0.053 (0.0265), so the book keeps 0.027; 1,000 x 0.027 = 27
+    ["openai-batch", "medium", "square", 1000, null, 27],
+    // pixazo-pricing-breakdown/004: auto prices as high (the most auto can cost): 1,000 x 0.211 = 211
     ["openai", "auto", "1024x1024", 1000, null, 211],
     // atlas-cloud-guide: Atlas is flat at every quality: 2 x 0.008 = 0.016, the page's two-call example
     // (both calls at "size": "1024x1024")
@@ -81,6 +82,12 @@ describe("IMG.PRICE", () => {
     ["atlas", "medium", "1536x1024", 0.008], // atlas-cloud-guide: flat 0.008
     ["fal", "low", "1024x768", 0.01], // pixazo-pricing-breakdown: fal low at about 1024x768, 0.01
     ["fal", "high", "3840x2160", 0.41], // pixazo-pricing-breakdown: fal high at native 4K, 0.41
+    // pixazo-pricing-breakdown: "Medium / square batch: $0.027/image" vs "50% off" 0.053 = 0.0265: the higher
+    ["openai-batch", "medium", "square", 0.027],
+    // pixazo-pricing-breakdown: "High / square batch: $0.105/image" vs "50% off" 0.211 = 0.1055: the higher
+    ["openai-batch", "high", "square", 0.1055],
+    // pixazo-pricing-breakdown: no Batch figure for medium landscape: "50% off" 0.041 = 0.0205
+    ["openai-batch", "medium", "1536x1024", 0.0205],
   ])("PRICE(%s, %s, %s) = %d", (provider, quality, size, expected) => {
     expect(only(fns.call("PRICE", cell(provider), cell(quality), cell(size)))).toBe(expected);
   });
@@ -178,6 +185,15 @@ describe("IMG.CHEAPEST", () => {
         "",
       ],
     ]);
+  });
+
+  test("OpenAI Batch medium square ranks at the page's 0.027, disputed, with 50% of 0.053 beside it", () => {
+    const table = fns.call("CHEAPEST", "medium", "square", 1000, null, null) as unknown[][];
+    const batch = table.find((r) => r[0] === "openai-batch") ?? [];
+    // pixazo-pricing-breakdown: "Medium / square batch: $0.027/image — $27 per 1,000 images";
+    // atlas-cloud-guide: 0.008 is the cheapest, so the multiple is 0.027 / 0.008 = 3.375
+    expect(batch.slice(0, 5)).toEqual(["openai-batch", 0.027, 27, 3.375, "disputed"]);
+    expect(String(batch[5])).toMatch(/^0\.0265 \(Pixazo: .*50% off standard rates/);
   });
 
   test("top keeps the cheapest rows and the footer says how many were not shown", () => {
@@ -352,6 +368,45 @@ describe("IMG.PRICES", () => {
     // atlas-cloud-guide: Flux 2 Pro "USD0.03-0.05"
     const flux = (fns.call("PRICES", "flux 2 pro") as unknown[][])[1];
     expect([flux?.[4], flux?.[9], flux?.[10]]).toEqual([0.05, 0.03, "bound"]);
+  });
+
+  test("OpenAI Batch: tiers where the page's own figure disagrees with its '50% off' are disputed, with both readings", () => {
+    const table = fns.call("PRICES", "openai-batch") as unknown[][];
+    const row = (quality: string, size: string) =>
+      table.find((r) => r[2] === quality && r[3] === size) ?? [];
+    // pixazo-pricing-breakdown, list: "Medium / square batch: $0.027/image"; 50% of "$0.053 / 1024 × 1024" = 0.0265
+    expect([row("medium", "1024x1024")[4], row("medium", "1024x1024")[10]]).toEqual([
+      0.027,
+      "disputed",
+    ]);
+    expect(String(row("medium", "1024x1024")[11])).toMatch(/^0\.0265 \(Pixazo: .*50% off/);
+    // list: "High / square batch: $0.105/image"; 50% of "$0.211 / 1024 × 1024" = 0.1055
+    expect([row("high", "1024x1024")[4], row("high", "1024x1024")[10]]).toEqual([
+      0.1055,
+      "disputed",
+    ]);
+    expect(String(row("high", "1024x1024")[11])).toMatch(/^0\.105 \(Pixazo: .*\$0\.105\/image/);
+    // FAQ: "Low quality at 1024 × 1536 or 1536 × 1024 ... the same config costs $0.002/image";
+    // 50% of 0.005 = 0.0025
+    for (const size of ["1024x1536", "1536x1024"]) {
+      expect([row("low", size)[4], row("low", size)[10]]).toEqual([0.0025, "disputed"]);
+      expect(String(row("low", size)[11])).toMatch(/^0\.002 \(Pixazo: .*\$0\.002\/image/);
+    }
+    // list: "Low / square batch: $0.003/image" = 50% of 0.006: they agree, derived by the rule
+    expect([
+      row("low", "1024x1024")[4],
+      row("low", "1024x1024")[10],
+      row("low", "1024x1024")[11],
+    ]).toEqual([0.003, "derived", ""]);
+    // no page figure for medium or high portrait: 50% of 0.041 = 0.0205, of 0.165 = 0.0825
+    expect([row("medium", "1024x1536")[4], row("medium", "1024x1536")[10]]).toEqual([
+      0.0205,
+      "derived",
+    ]);
+    expect([row("high", "1024x1536")[4], row("high", "1024x1536")[10]]).toEqual([
+      0.0825,
+      "derived",
+    ]);
   });
 
   test("the whole book: every row as wide as the header, token meters labelled per 1M tokens", () => {

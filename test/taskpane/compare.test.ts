@@ -21,11 +21,11 @@ describe("compare", () => {
     const out = compare(bundledBook, input(), "2026-11-22");
     if (!out.ok) throw new Error(out.message);
     const top = out.rows.slice(0, 3).map((r) => [r.provider.id, r.price, r.total, r.multiple]);
-    // atlas-cloud-guide: Atlas 0.008 x 1,000 = 8; pixazo-pricing-breakdown: OpenAI Batch 0.0265 x 1,000 = 26.5 (0.0265 / 0.008
-    // = 3.3125x); prospolabs-model-page: Prospolabs 0.028 x 1,000 = 28 (3.5x).
+    // atlas-cloud-guide: Atlas 0.008 x 1,000 = 8; pixazo-pricing-breakdown: OpenAI Batch "$27 per 1,000 images" (0.027, above
+    // 50% of 0.053) = 27 (0.027 / 0.008 = 3.375x); prospolabs-model-page: Prospolabs 0.028 x 1,000 = 28 (3.5x).
     expect(top).toEqual([
       ["atlas", 0.008, 8, 1],
-      ["openai-batch", 0.0265, 26.5, 3.3125],
+      ["openai-batch", 0.027, 27, 3.375],
       ["prospolabs", 0.028, 28, 3.5],
     ]);
     expect(out.formula).toBe('=IMG.CHEAPEST("medium","1024x1024",1000,1)');

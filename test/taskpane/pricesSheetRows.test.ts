@@ -93,6 +93,32 @@ describe("writing the book as sheet rows", () => {
     if (!read.ok) expect(read.errors.join(" ")).toContain("read as not offered");
   });
 
+  it("gives OpenAI Batch's disputed tiers a row each with both readings, and reads them back", () => {
+    const rows = sheet();
+    const cells = (i: number) => (["Price (USD)", "Status"] as const).map((n) => rows[i]?.[col(n)]);
+    // pixazo-pricing-breakdown: "Medium / square batch: $0.027/image", above 50% of 0.053 = 0.0265
+    const medium = find(rows, "openai-batch", "medium", "1024x1024");
+    expect(cells(medium)).toEqual([0.027, "disputed"]);
+    expect(String(rows[medium]?.[col("Other readings")])).toMatch(/^0\.0265 \(Pixazo: /);
+    // pixazo-pricing-breakdown FAQ: Low at "1024 × 1536 or 1536 × 1024" via Batch "$0.002/image"; 50% of 0.005 = 0.0025
+    const low = find(rows, "openai-batch", "low", "1536x1024");
+    expect(cells(low)).toEqual([0.0025, "disputed"]);
+    expect(String(rows[low]?.[col("Other readings")])).toMatch(/^0\.002 \(Pixazo: /);
+    // unedited, the sheet reads back to the same book; an edited figure is kept
+    const same = rowsToBook(bundledBookJson, [...HEADER], rows, PLACE);
+    expect(same.ok && same.book.providers).toEqual(bundledBookJson.providers);
+    set(rows, medium, col("Price (USD)"), 0.028);
+    const read = rowsToBook(bundledBookJson, [...HEADER], rows, PLACE);
+    if (!read.ok) throw new Error(read.errors.join(" "));
+    const book = loadBook(read.book);
+    if (!book.ok) throw new Error(book.message);
+    // 1,000 x 0.028 = 28
+    expect(cost(book.value, "openai-batch", "medium", "square", 1000)).toEqual({
+      ok: true,
+      value: 28,
+    });
+  });
+
   it("marks rows billed at another provider's rates instead of copying numbers", () => {
     const rows = sheet();
     const pixazo = rows.find((r) => r[0] === "pixazo");

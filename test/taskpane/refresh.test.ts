@@ -1,4 +1,4 @@
-import { bundledBook, cost, price, priceHistory } from "../../src/core";
+import { bundledBook, cost, price, priceHistory, priceRows } from "../../src/core";
 import { diffBooks } from "../../src/taskpane/refresh/diff";
 import { parseJsonText, prepareFeedText } from "../../src/taskpane/refresh/prepare";
 import { bundledCopy, compiled, openaiTier, provider } from "./fixtures";
@@ -8,6 +8,13 @@ const ORIGIN = {
   url: "https://example.com/p.json",
   fetchedAt: "2026-11-21T00:00:00Z",
 } as const;
+
+/** The price rows of OpenAI Batch in `book` (newest prices). */
+function batchRows(book: Parameters<typeof priceRows>[0]) {
+  const rows = priceRows(book, "openai-batch");
+  if (!rows.ok) throw new Error(rows.message);
+  return rows.value;
+}
 
 function feed(change: (book: ReturnType<typeof bundledCopy>) => void): string {
   const book = bundledCopy();
@@ -25,13 +32,14 @@ describe("diffBooks", () => {
     const lines = diff.changed.map(
       (c) => `${c.before.providerId} ${c.before.price} -> ${c.after.price}`,
     );
-    // Azure, Pixazo and Replicate BYOK are billed at OpenAI's rates (pixazo-pricing-breakdown), so they move with it;
-    // the Batch API is 50% off: 0.053 x 0.5 = 0.0265 -> 0.06 x 0.5 = 0.03.
+    // Azure, Pixazo and Replicate BYOK are billed at OpenAI's rates (pixazo-pricing-breakdown), so they move with it.
+    // Batch medium square was the page's list figure 0.027 ("Medium / square batch: $0.027/image"),
+    // above 50% of 0.053 (0.0265); 50% of the feed's 0.06 is 0.03, now the higher: 0.027 -> 0.03.
     expect(lines.sort()).toEqual(
       [
         "azure 0.053 -> 0.06",
         "openai 0.053 -> 0.06",
-        "openai-batch 0.0265 -> 0.03",
+        "openai-batch 0.027 -> 0.03",
         "pixazo 0.053 -> 0.06",
         "replicate-byok 0.053 -> 0.06",
       ].sort(),
@@ -243,12 +251,45 @@ describe("a refresh keeps the price history", () => {
       value: 53,
     });
     expect(cost(book, "openai", "medium", "square", 1000)).toEqual({ ok: true, value: 60 });
-    // Batch is 50% of whichever OpenAI set applies: 0.0265 x 1,000 = 26.5, then 0.03 x 1,000 = 30
+    // Batch medium square on 2026-10-31: the page's "$27 per 1,000 images" (0.027, above 50% of
+    // 0.053 = 0.0265); today 50% of 0.06 = 0.03 is the higher reading: 1,000 x 0.03 = 30, disputed,
+    // with the book's 0.027 kept as the other reading.
     expect(cost(book, "openai-batch", "medium", "square", 1000, 1, "2026-10-31")).toEqual({
       ok: true,
-      value: 26.5,
+      value: 27,
     });
     expect(cost(book, "openai-batch", "medium", "square", 1000)).toEqual({ ok: true, value: 30 });
+    const today = batchRows(book).find((r) => r.quality === "medium" && r.size === "1024x1024");
+    expect(today?.status).toBe("disputed");
+    expect(today?.otherReadings.map((r) => r.value)).toEqual([0.027]);
+  });
+
+  it("a refresh that changes OpenAI's prices moves Batch's tiers derived by the 50% rule", () => {
+    const out = prepareFeedText(
+      feed((b) => {
+        openaiTier(b, "medium", "1024x1024").price = 0.06;
+        openaiTier(b, "medium", "1024x1536").price = 0.05;
+      }),
+      ORIGIN,
+      bundledBook,
+    );
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    const book = out.candidate.book;
+    // medium portrait has no Batch figure on the page: 50% of 0.041 = 0.0205 before,
+    // 50% of the feed's 0.05 = 0.025 now; still derived by the rule
+    expect(price(book, "openai-batch", "medium", "portrait", "2026-10-31")).toEqual({
+      ok: true,
+      value: 0.0205,
+    });
+    expect(price(book, "openai-batch", "medium", "portrait")).toEqual({ ok: true, value: 0.025 });
+    expect(
+      batchRows(book).find((r) => r.quality === "medium" && r.size === "1024x1536")?.status,
+    ).toBe("derived");
+    // medium landscape was not changed by the feed: 50% of 0.041 = 0.0205 still
+    expect(price(book, "openai-batch", "medium", "landscape")).toEqual({ ok: true, value: 0.0205 });
+    // medium square follows too: 50% of 0.06 = 0.03 is above the page's 0.027
+    expect(price(book, "openai-batch", "medium", "square")).toEqual({ ok: true, value: 0.03 });
   });
 
   it("a feed set with its own new date is added as it is, and older sets stay", () => {

@@ -157,8 +157,9 @@ describe("Provider comparison", () => {
   it("prices every provider for medium 1024x1024 x 10,000 and ranks them", () => {
     // atlas-cloud-guide: Atlas flat 0.008 x 10,000 = 80, cheapest
     expect(row("atlas")).toEqual({ price: 0.008, total: 80, rank: 1, multiple: 1 });
-    // OpenAI Batch: 50% of 0.053 = 0.0265 x 10,000 = 265; 265 / 80 = 3.3125
-    expect(row("openai-batch")).toEqual({ price: 0.0265, total: 265, rank: 2, multiple: 3.3125 });
+    // pixazo-pricing-breakdown, OpenAI Batch: "Medium / square batch: $0.027/image" (above 50% of 0.053 = 0.0265)
+    // 0.027 x 10,000 = 270; 270 / 80 = 3.375
+    expect(row("openai-batch")).toEqual({ price: 0.027, total: 270, rank: 2, multiple: 3.375 });
     // prospolabs-model-page: Prospolabs medium 0.028 x 10,000 = 280; 280 / 80 = 3.5
     expect(row("prospolabs")).toEqual({ price: 0.028, total: 280, rank: 3, multiple: 3.5 });
     // pixazo-pricing-breakdown: OpenAI and those at its rates, 0.053 x 10,000 = 530; 530 / 80 = 6.625; tied 4th
@@ -199,7 +200,7 @@ describe("Provider comparison", () => {
       "multiple of cheapest",
     ]);
     expect([at(1, 0), at(1, 2)]).toEqual(["atlas", 80]);
-    expect([at(2, 0), at(2, 2)]).toEqual(["openai-batch", 265]);
+    expect([at(2, 0), at(2, 2)]).toEqual(["openai-batch", 270]);
     expect([at(3, 0), at(3, 2), at(3, 3)]).toEqual(["prospolabs", 280, 3.5]);
   });
 

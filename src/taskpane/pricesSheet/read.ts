@@ -194,6 +194,27 @@ function imageSlots(pricing: Pricing, book: Json): [string[], Slot["apply"]][] {
             `derived from ${providerName(book, pricing.of)}'s rates; edit that provider's rows instead`,
           ),
         ],
+        // A tier where the page gives its own figure: its price is the book's reading, editable.
+        ...(pricing.overrides ?? []).map((o): [string[], Slot["apply"]] => [
+          ["image", o.quality, o.size, ""],
+          (price, list, min) => {
+            const errors: { column: number; message: string }[] = [];
+            if (price === undefined)
+              errors.push({ column: COL.price, message: "price is required for this row" });
+            else o.price = price;
+            if (list !== undefined)
+              errors.push({
+                column: COL.listPrice,
+                message: "this source publishes no list price here; leave it empty",
+              });
+            if (min !== undefined)
+              errors.push({
+                column: COL.minPrice,
+                message: "a lowest price only applies to a flat price range; leave it empty",
+              });
+            return errors;
+          },
+        ]),
       ];
     case "unpublished":
       return [

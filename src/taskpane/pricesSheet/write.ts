@@ -201,6 +201,23 @@ function imageRows(book: Json, p: Provider, set: ImageSet): SheetRow[] {
           standing(pr),
           `${providerName(book, pr.of)}'s rates x ${pr.factor}: edit those rows.`,
         ),
+        // Tiers where the page gives its own figure beside the rule: a row each, with both readings.
+        ...(pr.overrides ?? []).map((o) =>
+          row(
+            p,
+            set,
+            book,
+            "image",
+            o.quality,
+            o.size,
+            "",
+            o.price,
+            "",
+            "",
+            standing(pr, o),
+            `The page gives its own figure here besides ${providerName(book, pr.of)}'s rates x ${pr.factor}; the higher reading is used.`,
+          ),
+        ),
       ];
     case "unpublished":
       return [

@@ -118,11 +118,16 @@ describe("the bundled book at 320 px", () => {
 
   it("Prices: derived and bound prices say so, and bound ones read as a range or a minimum", async () => {
     await page.click("#tab-prices");
-    // OpenAI Batch is 50% of OpenAI: medium square 0.053 / 2 = 0.0265.
-    const batch = priceCell(page, "openai-batch", "medium", "1024x1024");
+    // OpenAI Batch is 50% of OpenAI where the page gives no Batch figure: medium portrait
+    // 0.041 / 2 = 0.0205.
+    const batch = priceCell(page, "openai-batch", "medium", "1024x1536");
     await expectInView(page, batch);
-    expect(await batch.textContent()).toBe("$0.0265derived");
+    expect(await batch.textContent()).toBe("$0.0205derived");
     expect(await batch.locator(".status-tag").getAttribute("title")).toMatch(/^Derived: /);
+    // Medium square: the page lists "Medium / square batch: $0.027/image", above 0.053 / 2 = 0.0265.
+    const square = priceCell(page, "openai-batch", "medium", "1024x1024");
+    await expectInView(page, square);
+    expect(await square.textContent()).toMatch(/^\$0\.027.*disputed.*other reading: \$0\.0265$/);
     // Imagen 4 Ultra: "USD0.054+", a minimum. Flux 2 Pro: "USD0.03-0.05", a range.
     const imagen = group(page, "atlas/imagen-4-ultra").locator("td.num").first();
     await expectInView(page, imagen);
@@ -176,10 +181,17 @@ describe("the bundled book at 320 px", () => {
     await page.screenshot({ path: join(SCREENSHOTS, `real-estimate-atlas-2048-${WIDTH}.png`) });
   });
 
-  it("Estimate: OpenAI Batch is derived and undated (its source is Pixazo's undated page)", async () => {
-    // 1000 x 0.0265 = 26.50.
+  it("Estimate: OpenAI Batch is disputed at medium square, derived elsewhere, and undated (its source is Pixazo's undated page)", async () => {
+    // Medium square: the page's "$27 per 1,000 images" (0.027, above 50% of 0.053), disputed.
     await estimate(page, "openai-batch", "medium", "1024x1024");
-    expect(await page.textContent("#est-total")).toBe("$26.50");
+    expect(await page.textContent("#est-total")).toBe("$27.00");
+    expect(await page.locator("#est-badges .badge-disputed").count()).toBe(1);
+    expect(await page.locator("#est-badges .other-reading").textContent()).toBe(
+      "other reading: $0.0265",
+    );
+    // Medium portrait has no Batch figure on the page: 0.041 / 2 = 0.0205; 1000 x 0.0205 = 20.50.
+    await estimate(page, "openai-batch", "medium", "1024x1536");
+    expect(await page.textContent("#est-total")).toBe("$20.50");
     const badges = page.locator("#est-badges");
     expect(await badges.locator(".status-tag").textContent()).toBe("derived");
     expect(await badges.locator(".badge-undated").textContent()).toBe("undated");
@@ -214,7 +226,7 @@ describe("the bundled book at 320 px", () => {
     }
   });
 
-  it("Compare: derived, undated and bound in the ranking and the other models", async () => {
+  it("Compare: disputed, undated and bound in the ranking and the other models", async () => {
     await page.click("#tab-compare");
     await page.selectOption("#cmp-quality", "medium");
     await page.fill("#cmp-size", "1024x1024");
@@ -222,7 +234,9 @@ describe("the bundled book at 320 px", () => {
     await page.fill("#cmp-retry", "1");
     const batch = page.locator('#cmp-list li[data-provider="openai-batch"] .rank-sub');
     await expectInView(page, batch);
-    expect(await batch.locator(".status-tag").textContent()).toBe("derived");
+    // Batch medium square: list 0.027 vs 50% of 0.053 = 0.0265: disputed, the other reading shown.
+    expect(await batch.locator(".badge-disputed").textContent()).toBe("disputed");
+    expect(await batch.locator(".other-reading").textContent()).toBe("other reading: $0.0265");
     expect(await batch.locator(".badge-undated").textContent()).toBe("undated");
     for (const provider of ["pixazo", "prospolabs"]) {
       expect(
