@@ -7,7 +7,18 @@ const KEY = "img-cost-planner.pane.v1";
 
 type Saved = Record<string, string>;
 
+/**
+ * What was read or written last, for the reads at start-up (each input, each provider list). A write
+ * reads storage afresh first, so it keeps what another pane (another workbook's) saved meanwhile.
+ */
+let cached: Saved | null = null;
+
 function load(): Saved {
+  if (cached === null) cached = read();
+  return cached;
+}
+
+function read(): Saved {
   try {
     const raw = localStorage.getItem(KEY);
     const parsed: unknown = raw === null ? {} : JSON.parse(raw);
@@ -23,6 +34,7 @@ function load(): Saved {
 }
 
 function save(saved: Saved): void {
+  cached = { ...saved };
   try {
     localStorage.setItem(KEY, JSON.stringify(saved));
   } catch {
@@ -31,7 +43,7 @@ function save(saved: Saved): void {
 }
 
 export function remember(name: string, value: string): void {
-  const saved = load();
+  const saved = read();
   saved[name] = value;
   save(saved);
 }
