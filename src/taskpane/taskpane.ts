@@ -145,6 +145,8 @@ async function start(): Promise<void> {
   }
   setExcelAvailability();
   renderFirstScreen();
+  // A mark for profiling the start (devtools, the browser tests): the first screen is drawn.
+  performance.mark("first-screen");
   // The tab in view is what a person reads first: show it, then draw the other tabs in a later task.
   await new Promise<void>((resolve) => setTimeout(resolve, 0));
   renderRest();
