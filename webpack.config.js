@@ -297,6 +297,8 @@ module.exports = (_env, argv) => {
             noErrorOnMissing: true,
           },
           { from: "docs/images/*", to: "docs/images/[name][ext]", noErrorOnMissing: true },
+          // The self-checking workbook, so the help page can offer it for download.
+          { from: "docs/verify-in-excel.xlsx", to: "docs/[name][ext]", noErrorOnMissing: true },
           ...(fs.existsSync(taskpaneCss) ? [{ from: taskpaneCss, to: "taskpane.css" }] : []),
         ],
       }),

@@ -27,5 +27,8 @@ npm run typecheck
 npm run prices:check
 npm run lint
 npm run build
+# LibreOffice: the second spreadsheet engine the portable templates and the self-check workbook are
+# recalculated in (those tests fail under CI without it).
+bash scripts/install-libreoffice.sh
 npx jest --ci
 npm run bench -- --smoke

@@ -219,10 +219,13 @@ export function imagesFor(budget: number, retry: number, micros: number): number
   if (s >= 0) num *= TEN ** BigInt(s);
   else den *= TEN ** BigInt(-s);
   const count = num / den;
-  if (count <= SAFE_LIMIT || BigInt(Number(count)) === count) return Number(count);
+  const n = Number(count);
+  // A count past the largest double is Infinity as a number, which BigInt() refuses: test finiteness first.
+  if (count <= SAFE_LIMIT || (Number.isFinite(n) && BigInt(n) === count)) return n;
+  const about = Number.isFinite(n) ? `about ${n.toPrecision(3)}` : "more than 1e308";
   return fail(
     "TOO_LARGE",
-    `The number of images, about ${Number(count).toPrecision(3)}, is too large to count exactly. Accepted: budgets whose count of images stays below 2^53 (about 9e15).`,
+    `The number of images, ${about}, is too large to count exactly. Accepted: budgets whose count of images stays below 2^53 (about 9e15).`,
   );
 }
 

@@ -29,6 +29,10 @@ export interface CompareRow {
 export interface OtherModelRow {
   provider: ProviderInfo;
   price: number | null;
+  /** The lower end when the source gives a range (Flux 2 Pro: 0.03 to 0.05). */
+  minPrice?: number;
+  /** The price is a minimum ("0.054+", Imagen 4 Ultra). */
+  atLeast: boolean;
   total: number | null;
   reason: string | null;
   status: PriceStatus;
@@ -38,7 +42,8 @@ export type Comparison =
   | {
       ok: true;
       rows: CompareRow[];
-      leftOut: { provider: ProviderInfo; reason: string }[];
+      /** `status` when the book records a dispute over this very quality and size (Atlas at 2048). */
+      leftOut: { provider: ProviderInfo; reason: string; status?: PriceStatus }[];
       otherModels: OtherModelRow[];
       formula: string;
     }
@@ -88,24 +93,35 @@ export function compare(book: CompiledBook, input: CompareInput, today: string):
     if (r.minPrice !== undefined) row.minPrice = r.minPrice;
     return row;
   });
+  const leftOut = ranked.value.leftOut.map((l) => {
+    const row = rowFor(book, l.provider.id, input.quality, input.size);
+    const s = parseSize(input.size);
+    const exact = row !== null && s.ok && row.size === s.value.key;
+    return exact && row.status === "disputed"
+      ? { ...l, status: priceStatus(l.provider, today, row) }
+      : l;
+  });
   const otherModels = book.providers
     .filter((p) => p.comparisonOnly)
     .map((p): OtherModelRow => {
       const q = quote(book, p.id, input.quality, input.size);
       const total = cost(book, p.id, input.quality, input.size, volume.value, retry.value);
-      return {
+      const row: OtherModelRow = {
         provider: p,
         price: q.ok ? q.value.price : null,
+        atLeast: rowFor(book, p.id, input.quality, input.size)?.atLeast === true,
         total: total.ok ? total.value : null,
         reason: q.ok ? null : q.message,
         status: status(p),
       };
+      if (q.ok && q.value.minPrice !== undefined) row.minPrice = q.value.minPrice;
+      return row;
     })
     .sort((a, b) => (a.price ?? Infinity) - (b.price ?? Infinity));
   return {
     ok: true,
     rows,
-    leftOut: ranked.value.leftOut,
+    leftOut,
     otherModels,
     formula: cheapestFormula(input.quality, input.size, volume.value, retry.value),
   };

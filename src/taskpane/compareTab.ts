@@ -4,6 +4,15 @@ import { compare, type CompareInput, type Comparison } from "./compare";
 import { formatMoney, formatMultiple, formatPrice } from "./locale";
 import { badgeNodes, byId, h } from "./render";
 
+/** "$0.03–$0.05", "$0.054 or more", "$0.01". */
+function otherPrice(price: number, minPrice: number | undefined, atLeast: boolean): string {
+  const base =
+    minPrice === undefined || minPrice === price
+      ? formatPrice(price)
+      : `${formatPrice(minPrice)}–${formatPrice(price)}`;
+  return atLeast ? `${base} or more` : base;
+}
+
 export function compareInput(): CompareInput {
   return {
     quality: byId<HTMLSelectElement>("cmp-quality").value,
@@ -70,10 +79,19 @@ export function renderCompare(book: CompiledBook, today: string): void {
   );
   byId("cmp-formula").textContent = result.formula;
   byId("cmp-left-out").hidden = result.leftOut.length === 0;
+  const disputed = result.leftOut.filter((l) => l.status !== undefined).length;
   byId("cmp-left-out-summary").textContent =
-    `${result.leftOut.length} provider${result.leftOut.length === 1 ? "" : "s"} without a price here`;
+    `${result.leftOut.length} provider${result.leftOut.length === 1 ? "" : "s"} without a price here` +
+    (disputed > 0 ? ` (${disputed} disputed)` : "");
   byId("cmp-left-out-list").replaceChildren(
-    ...result.leftOut.map((l) => h("li", {}, `${l.provider.name}: ${l.reason}`)),
+    ...result.leftOut.map((l) =>
+      h(
+        "li",
+        {},
+        `${l.provider.name}: ${l.reason} `,
+        ...(l.status === undefined ? [] : badgeNodes(l.status)),
+      ),
+    ),
   );
   byId("cmp-other-heading").hidden = result.otherModels.length === 0;
   other.hidden = result.otherModels.length === 0;
@@ -91,7 +109,9 @@ export function renderCompare(book: CompiledBook, today: string): void {
         h(
           "div",
           { className: "rank-sub" },
-          m.price === null ? (m.reason ?? "not priced") : `${formatPrice(m.price)} per image `,
+          m.price === null
+            ? (m.reason ?? "not priced")
+            : `${otherPrice(m.price, m.minPrice, m.atLeast)} per image `,
           ...badgeNodes(m.status),
         ),
       ),

@@ -10,7 +10,7 @@
  */
 import type { PriceRow, ProviderInfo } from "../core";
 import { daysSince, readingText as coreReadingText } from "../core";
-import { formatDate } from "./locale";
+import { formatDate, formatPrice } from "./locale";
 
 export const STALE_AFTER_DAYS = 30;
 
@@ -25,6 +25,8 @@ export interface PriceStatus {
   readDate: string;
   /** Other readings of the same price, as text, when sources disagree. */
   otherReadings: string[];
+  /** The same readings in a few words ("5", "offered at 0.008"), to show beside the price. */
+  otherShort: string[];
   badges: Badge[];
   /** "May 4, 2026, read May 6, 2026" / "undated, read Nov 21, 2026". */
   dateText: string;
@@ -37,6 +39,22 @@ interface StatusFields {
   otherReadings?: unknown;
   pageDate?: unknown;
   readDate?: unknown;
+}
+
+/** A reading in a few words: "$5.00", "offered at $0.008". */
+function shortReading(reading: unknown): string {
+  if (typeof reading === "number") return formatPrice(reading);
+  if (typeof reading === "string") return reading;
+  if (reading !== null && typeof reading === "object") {
+    const r = reading as { value?: unknown; text?: unknown; price?: unknown };
+    const value = typeof r.value === "number" ? r.value : r.price;
+    const text = typeof r.text === "string" ? r.text : null;
+    if (text !== null && typeof value === "number") return `${text} at ${formatPrice(value)}`;
+    if (typeof value === "number") return formatPrice(value);
+    if (typeof value === "string") return value;
+    if (text !== null) return text;
+  }
+  return "another reading";
 }
 
 function readingText(reading: unknown): string {
@@ -71,9 +89,10 @@ export function priceStatus(
   const readKey = ["readDate", "read"].find((k) => typeof fields[k] === "string");
   const readDate =
     readKey !== undefined ? (fields[readKey] as string) : (row?.checked ?? provider.checked);
-  const otherReadings = Array.isArray(fields.otherReadings)
-    ? fields.otherReadings.map(readingText)
-    : [];
+  const readings: unknown[] = Array.isArray(fields.otherReadings) ? fields.otherReadings : [];
+  const otherReadings = readings.map(readingText);
+  // Two parts of a page can give the same figure (Atlas at 2048x2048): said once.
+  const otherShort = [...new Set(readings.map(shortReading))];
   const age = daysSince(readDate, today);
   const badges: Badge[] = [];
   if (age > STALE_AFTER_DAYS) badges.push("stale");
@@ -83,7 +102,7 @@ export function priceStatus(
     pageDate === null
       ? `undated, read ${formatDate(readDate)}`
       : `${formatDate(pageDate)}, read ${formatDate(readDate)}`;
-  return { status, pageDate, readDate, otherReadings, badges, dateText, age };
+  return { status, pageDate, readDate, otherReadings, otherShort, badges, dateText, age };
 }
 
 /** What each badge means, for its tooltip and the estimate's warning line. */
@@ -98,4 +117,17 @@ export function badgeText(badge: Badge, s: PriceStatus): string {
         ? `Disputed: sources disagree (also read as ${s.otherReadings.join("; ")}).`
         : "Disputed: sources disagree on this price.";
   }
+}
+
+/** How a price was obtained, when it is not simply published: derived (by a rule) or bound. */
+export type HowObtained = "derived" | "bound";
+
+export function howObtained(s: PriceStatus): HowObtained | null {
+  return s.status === "derived" || s.status === "bound" ? s.status : null;
+}
+
+export function howText(how: HowObtained): string {
+  return how === "derived"
+    ? "Derived: computed by a rule the source states (such as 50% off), not a listed price."
+    : "Bound: the source gives a range or a minimum, not one price; a range is budgeted at its top, and a minimum may be exceeded.";
 }

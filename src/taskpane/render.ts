@@ -7,7 +7,14 @@ import { priceHistory, priceRows } from "../core";
 import type { Candidate } from "./refresh/prepare";
 import { describeOrigin } from "./storage";
 import { formatDate, formatPrice } from "./locale";
-import { badgeText, priceStatus, STALE_AFTER_DAYS, type PriceStatus } from "./priceStatus";
+import {
+  badgeText,
+  howObtained,
+  howText,
+  priceStatus,
+  STALE_AFTER_DAYS,
+  type PriceStatus,
+} from "./priceStatus";
 
 export { STALE_AFTER_DAYS };
 
@@ -62,9 +69,29 @@ function shortOrigin(book: CompiledBook): string {
 
 /** Badges as small labelled spans, each with its meaning as a tooltip. */
 export function badgeNodes(status: PriceStatus): HTMLElement[] {
-  return status.badges.map((b) =>
-    h("span", { className: `badge badge-${b}`, title: badgeText(b, status) }, b),
-  );
+  const how = howObtained(status);
+  return [
+    ...(how === null ? [] : [h("span", { className: "status-tag", title: howText(how) }, how)]),
+    ...status.badges.map((b) =>
+      h("span", { className: `badge badge-${b}`, title: badgeText(b, status) }, b),
+    ),
+    ...otherReadingNodes(status),
+  ];
+}
+
+/**
+ * A disputed price's other readings, in view (a tooltip cannot be read on a touch screen): "other
+ * reading: 5", the whole reading with its source as the tooltip.
+ */
+export function otherReadingNodes(status: PriceStatus): HTMLElement[] {
+  if (status.otherShort.length === 0) return [];
+  return [
+    h(
+      "span",
+      { className: "other-reading", title: status.otherReadings.join("; ") },
+      `other reading${status.otherShort.length === 1 ? "" : "s"}: ${status.otherShort.join("; ")}`,
+    ),
+  ];
 }
 
 /** The book's one-line status (version, source, freshness) and its facts on the Prices tab. */
@@ -163,6 +190,7 @@ function pricesTable(rows: readonly PriceRow[], info: ProviderInfo, today: strin
         status.status !== null && !["published", "disputed"].includes(status.status)
           ? status.status
           : null;
+      const known = howObtained(status);
       return h(
         "tr",
         { title: row.notes },
@@ -172,7 +200,15 @@ function pricesTable(rows: readonly PriceRow[], info: ProviderInfo, today: strin
           "td",
           { className: "num" },
           priceText(row),
-          how !== null ? h("span", { className: "status-tag" }, how) : null,
+          how !== null
+            ? h(
+                "span",
+                known === null
+                  ? { className: "status-tag" }
+                  : { className: "status-tag", title: howText(known) },
+                how,
+              )
+            : null,
           disputed
             ? h(
                 "span",
@@ -180,6 +216,7 @@ function pricesTable(rows: readonly PriceRow[], info: ProviderInfo, today: strin
                 "disputed",
               )
             : null,
+          ...otherReadingNodes(status),
         ),
       );
     }),

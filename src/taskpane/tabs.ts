@@ -2,7 +2,7 @@
  * The pivot across the top: a WAI-ARIA tab list (arrow keys, Home and End move between tabs; only
  * the chosen tab is in the Tab order) whose choice is remembered across reopenings.
  */
-import { remember, recall } from "./persist";
+import { onLateRestore, remember, recall } from "./persist";
 
 export const TABS = ["estimate", "compare", "budget", "prices", "templates"] as const;
 export type TabId = (typeof TABS)[number];
@@ -57,4 +57,8 @@ export function wireTabs(): void {
   }
   const saved = recall("tab");
   selectTab(isTab(saved) ? saved : "estimate");
+  onLateRestore(() => {
+    const late = recall("tab");
+    selectTab(isTab(late) ? late : "estimate");
+  });
 }

@@ -9,7 +9,7 @@
  * validator chunk, so the first "Check for new prices" does not wait for it.
  */
 import type { CompiledBook } from "../core";
-import { bundledBook } from "../core";
+import { bundledBook, parseSize } from "../core";
 import { getActiveBook } from "../shared/activeBook";
 import { startRuntime } from "../shared/startup";
 import {
@@ -26,7 +26,7 @@ import { costFormula, estimate, formatPrice, formatTotal, type EstimateInput } f
 import { formatDate } from "./locale";
 import { errorText, NEEDS_EXCEL, state, today } from "./paneState";
 import { restoreInputs, restoreSelect, wirePersistence } from "./persist";
-import { badgeText, priceStatus } from "./priceStatus";
+import { badgeText, howObtained, howText, priceStatus } from "./priceStatus";
 import { badgeNodes, byId, h, renderBookDetails, renderBookSummary, showMessage } from "./render";
 import { rowFor } from "./compare";
 import { loadValidation } from "./loadValidation";
@@ -240,34 +240,49 @@ function updateEstimate(): void {
     total.textContent = result.message;
     total.classList.add("is-error");
     detail.textContent = "";
-    badges.replaceChildren();
+    badges.replaceChildren(...disputedHere(book, input));
     byId("est-formula").textContent = "";
     return;
   }
   total.classList.remove("is-error");
   total.textContent = formatTotal(result.total);
   const q = result.quote;
+  const row = rowFor(book, input.provider, input.quality, input.size);
   const range =
-    q.minPrice === undefined
+    (q.minPrice === undefined
       ? formatPrice(q.price)
-      : `${formatPrice(q.minPrice)} to ${formatPrice(q.price)}`;
+      : `${formatPrice(q.minPrice)} to ${formatPrice(q.price)}`) +
+    (row?.atLeast === true ? " or more" : "");
   const list = q.listPrice === undefined ? "" : ` (list ${formatPrice(q.listPrice)})`;
   detail.textContent =
     `${range} per image${list}, ${q.quality}, ${q.size.key}. ` +
     `Source: ${q.source.site}: ${q.source.title}, read ${formatDate(q.checked)}.`;
   const provider = book.providers.find((p) => p.id === input.provider);
   if (provider !== undefined) {
-    const status = priceStatus(
-      provider,
-      today(),
-      rowFor(book, provider.id, input.quality, input.size),
-    );
+    const status = priceStatus(provider, today(), row);
+    const how = howObtained(status);
     badges.replaceChildren(
       ...badgeNodes(status),
-      status.badges.map((b) => badgeText(b, status)).join(" "),
+      [
+        ...(how === null ? [] : [howText(how)]),
+        ...status.badges.map((b) => badgeText(b, status)),
+      ].join(" "),
     );
   } else badges.replaceChildren();
   byId("est-formula").textContent = costFormula(input);
+}
+
+/**
+ * When the size asked for is one the book records a dispute over (Atlas Cloud above 1536), the
+ * estimate has no price, but the badge and the other reading still say why.
+ */
+function disputedHere(book: CompiledBook, input: EstimateInput): Node[] {
+  const provider = book.providers.find((p) => p.id === input.provider);
+  const row = rowFor(book, input.provider, input.quality, input.size);
+  const size = parseSize(input.size);
+  if (provider === undefined || row === null || row.status !== "disputed") return [];
+  if (!size.ok || row.size !== size.value.key) return [];
+  return badgeNodes(priceStatus(provider, today(), row));
 }
 
 function setExcelAvailability(): void {

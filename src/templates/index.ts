@@ -11,11 +11,13 @@ import { assumptionsTemplate, ASSUMPTIONS_ID } from "./definitions/assumptions";
 import { comparisonTemplate, COMPARISON_ID } from "./definitions/comparison";
 import { costEstimateTemplate, COST_ESTIMATE_ID } from "./definitions/costEstimate";
 import { projectionTemplate, PROJECTION_ID } from "./definitions/projection";
+import { selfCheckTemplate, SELF_CHECK_ID } from "./definitions/selfCheck";
 import { useCasesTemplate, USE_CASES_ID } from "./definitions/useCases";
 import type { TemplateSpec } from "./model";
 import { TemplateError, writeTemplate } from "./writer";
 import { writePortableTemplate } from "./portable";
 
+export type { ConditionalFormatSpec } from "./model";
 export type { TemplateSpec, CellSpec, TableSpec, ChartSpec, InputSpec, CellRange } from "./model";
 export { NUMBER_FORMATS } from "./model";
 export { renderGrid, type Grid, type GridName, type GridValue } from "./grid";
@@ -35,7 +37,12 @@ export interface TemplateInfo {
   readonly id: string;
   readonly title: string;
   readonly description: string;
+  /** Whether it has a portable form; the self-check tests the IMG functions themselves. */
+  readonly portable: boolean;
 }
+
+/** Templates with no portable form: inserted as they are even when portable is asked for. */
+const IMG_ONLY: ReadonlySet<string> = new Set([SELF_CHECK_ID]);
 
 const BUILDERS: Readonly<Record<string, (book: CompiledBook) => TemplateSpec>> = {
   [COST_ESTIMATE_ID]: () => costEstimateTemplate(),
@@ -43,6 +50,7 @@ const BUILDERS: Readonly<Record<string, (book: CompiledBook) => TemplateSpec>> =
   [COMPARISON_ID]: (book) => comparisonTemplate(book),
   [PROJECTION_ID]: () => projectionTemplate(),
   [ASSUMPTIONS_ID]: () => assumptionsTemplate(),
+  [SELF_CHECK_ID]: () => selfCheckTemplate(),
 };
 
 /** Menu order of the task pane. */
@@ -52,11 +60,12 @@ const ORDER = [
   COMPARISON_ID,
   PROJECTION_ID,
   ASSUMPTIONS_ID,
+  SELF_CHECK_ID,
 ] as const;
 
 export const TEMPLATES: readonly TemplateInfo[] = ORDER.map((id) => {
   const { title, description } = BUILDERS[id]!(bundledBook);
-  return { id, title, description };
+  return { id, title, description, portable: !IMG_ONLY.has(id) };
 });
 
 /**
@@ -75,7 +84,8 @@ export function getTemplate(
  * Inserts template `id` into a new sheet (named "Title", or "Title (2)" when taken) and activates
  * it. Call inside `Excel.run`. Rejects with a TemplateError naming the problem and the accepted
  * ids for an unknown id. With `portable: true` it inserts the portable form (portable.ts): native
- * formulas over a prices sheet written from `book` on `today` (ISO date, default: today).
+ * formulas over a prices sheet written from `book` on `today` (ISO date, default: today). The
+ * self-check has no portable form (it exists to run the IMG functions) and is always inserted as is.
  */
 export async function insertTemplate(
   context: Excel.RequestContext,
@@ -92,7 +102,7 @@ export async function insertTemplate(
       `Unknown template "${id}". Accepted: ${TEMPLATES.map((t) => t.id).join(", ")}.`,
     );
   }
-  if (options.portable === true) {
+  if (options.portable === true && !IMG_ONLY.has(template.id)) {
     const today = options.today ?? new Date().toISOString().slice(0, 10);
     const { sheetName } = await writePortableTemplate(
       context,

@@ -37,7 +37,8 @@ export type NumberFormatKind =
   | "fractionalCount" // counts after a retry multiplier (7,500.0)
   | "multiplier" // retry multipliers
   | "multiple" // multiple of the cheapest
-  | "text"; // text entered as text, never turned into a date or number
+  | "text" // text entered as text, never turned into a date or number
+  | "date"; // a date serial shown as a date (ISO order reads the same in every locale)
 
 export const NUMBER_FORMATS: Readonly<Record<NumberFormatKind, string>> = {
   usd: "$#,##0.00",
@@ -48,6 +49,7 @@ export const NUMBER_FORMATS: Readonly<Record<NumberFormatKind, string>> = {
   multiplier: "0.00",
   multiple: '0.00"x"',
   text: "@",
+  date: "yyyy-mm-dd",
 };
 
 /** Restricts what can be typed into an input (Excel data validation). */
@@ -103,6 +105,17 @@ export interface ChartSpec {
   readonly valueAxisTitle: string;
 }
 
+/**
+ * A conditional format: cells of `range` take `fill` and `fontColor` while `formula` is TRUE.
+ * The formula is written for the range's top-left cell (relative references move with each cell).
+ */
+export interface ConditionalFormatSpec {
+  readonly range: CellRange;
+  readonly formula: string;
+  readonly fill: string;
+  readonly fontColor: string;
+}
+
 export interface TemplateSpec {
   readonly id: string;
   readonly title: string;
@@ -114,4 +127,6 @@ export interface TemplateSpec {
   readonly cells: readonly CellSpec[];
   readonly tables: readonly TableSpec[];
   readonly charts: readonly ChartSpec[];
+  /** Conditional formats, applied in order; none when left out. */
+  readonly conditionalFormats?: readonly ConditionalFormatSpec[];
 }

@@ -139,6 +139,14 @@ function queueWrites(sheet: Excel.Worksheet, template: TemplateSpec, plan: Inser
     }
   }
 
+  // Formats that follow the values, e.g. a summary that turns red when a check fails.
+  for (const spec of template.conditionalFormats ?? []) {
+    const format = sheet.getRange(rangeA1(spec.range)).conditionalFormats.add("Custom");
+    format.custom.rule.formula = spec.formula;
+    format.custom.format.fill.color = spec.fill;
+    format.custom.format.font.color = spec.fontColor;
+  }
+
   for (const spec of template.charts) {
     const chart = sheet.charts.add(
       CHART_TYPES[spec.kind],

@@ -47,6 +47,14 @@ describe("1. AFFORD never counts an image the budget cannot pay for", () => {
       failure(afford(book, 999999999999999, "openai-batch", "low", "portrait"), "TOO_LARGE"),
     ).toMatch(/too large to count exactly/);
   });
+
+  it("a count beyond the largest number is TOO_LARGE, not a thrown error", () => {
+    // 1e306 / 0.0025 = 4e308, past the largest double (about 1.8e308): found by the property test
+    // with a random seed, where converting the count back to a number gave Infinity and threw.
+    expect(failure(afford(book, 1e306, "openai-batch", "low", "portrait"), "TOO_LARGE")).toMatch(
+      /more than 1e308, is too large to count exactly/,
+    );
+  });
 });
 
 describe("2. COST keeps the cent, or says it cannot", () => {

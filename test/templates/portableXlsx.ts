@@ -5,7 +5,7 @@
  * spreadsheet engine that has never heard of the add-in.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -124,18 +124,6 @@ export function xlsx(sheets: readonly XlsxSheet[], names: readonly XlsxName[]): 
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${MAIN}"><sheetData>${rows}</sheetData></worksheet>`;
   });
   return zip(files);
-}
-
-/** LibreOffice's soffice, or null when it is not installed. */
-export function findSoffice(): string | null {
-  for (const path of [
-    "/usr/bin/soffice",
-    "/usr/local/bin/soffice",
-    "/opt/libreoffice/program/soffice",
-  ]) {
-    if (existsSync(path)) return path;
-  }
-  return null;
 }
 
 function parseCsv(text: string): string[][] {

@@ -13,12 +13,15 @@ import {
   type TemplateSpec,
 } from "../../src/templates";
 
-const templates: TemplateSpec[] = TEMPLATES.map((info) => {
-  const t = getTemplate(info.id);
-  if (t === undefined)
-    throw new Error(`TEMPLATES lists ${info.id} but getTemplate does not know it`);
-  return t;
-});
+/** The planning templates; the self-check sheet has no inputs to name (test/selfcheck covers it). */
+const templates: TemplateSpec[] = TEMPLATES.filter((info) => info.id !== "self-check").map(
+  (info) => {
+    const t = getTemplate(info.id);
+    if (t === undefined)
+      throw new Error(`TEMPLATES lists ${info.id} but getTemplate does not know it`);
+    return t;
+  },
+);
 
 /** Excel rejects defined names and table names that look like cell references or hold odd characters. */
 function isValidExcelName(name: string): boolean {
@@ -34,13 +37,14 @@ const overlaps = (a: CellRange, b: CellRange) =>
   a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 
 describe("the template list", () => {
-  it("offers the five templates, each with a title and a description", () => {
+  it("offers the five templates and the self-check, each with a title and a description", () => {
     expect(TEMPLATES.map((t) => t.id)).toEqual([
       "cost-estimate",
       "use-cases",
       "comparison",
       "projection",
       "assumptions",
+      "self-check",
     ]);
     for (const t of TEMPLATES) {
       expect(t.title.length).toBeGreaterThan(3);
@@ -182,6 +186,7 @@ describe.each(templates.map((t) => [t.id, t] as const))("template %s", (_id, tem
       id: template.id,
       title: template.title,
       description: template.description,
+      portable: true,
     });
   });
 });

@@ -328,7 +328,7 @@ describe("insertTemplate", () => {
     const wb = workbook();
     await expect(insertTemplate(wb.context, "budget")).rejects.toThrow(TemplateError);
     await expect(insertTemplate(wb.context, "budget")).rejects.toThrow(
-      'Unknown template "budget". Accepted: cost-estimate, use-cases, comparison, projection, assumptions.',
+      'Unknown template "budget". Accepted: cost-estimate, use-cases, comparison, projection, assumptions, self-check.',
     );
     expect(wb.sync).not.toHaveBeenCalled();
     expect(wb.calls).toEqual([]);
