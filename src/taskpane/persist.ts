@@ -36,9 +36,15 @@ type Saved = Record<string, string>;
  * reads storage afresh first, so it keeps what another pane (another workbook's) saved meanwhile.
  */
 let cached: Saved | null = null;
+/** The storage key `cached` was read under: it changes once Office turns out to partition storage. */
+let cachedKey = "";
 
 function load(): Saved {
-  if (cached === null) cached = read();
+  const key = storageKey();
+  if (cached === null || cachedKey !== key) {
+    cached = read();
+    cachedKey = key;
+  }
   return cached;
 }
 
@@ -59,6 +65,7 @@ function read(): Saved {
 
 function save(saved: Saved): void {
   cached = { ...saved };
+  cachedKey = storageKey();
   try {
     localStorage.setItem(storageKey(), JSON.stringify(saved));
   } catch {
