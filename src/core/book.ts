@@ -5,7 +5,7 @@
  */
 import type { PriceBookJson } from "./schema";
 import { normalizeName, QUALITIES, type Size } from "./identifiers";
-import { describe, fail, type Failure } from "./result";
+import type { Failure } from "./result";
 import { Memo, remember } from "./memo";
 import {
   PENDING,
@@ -25,15 +25,21 @@ import type {
   ResolvedImage,
   Tier,
 } from "./types";
+import {
+  notABook,
+  providerEmpty,
+  providerUnknown,
+  providersAccepted,
+  qualityNotPublished,
+  sizeNotPriced,
+  sizeOverEdge,
+} from "./messages";
 
 const INTERNALS = Symbol("compiled price book");
 
 type InternalBook = CompiledBook & { readonly [INTERNALS]: BookInternals };
 
-export const NOT_A_BOOK: Failure = fail(
-  "BAD_BOOK",
-  "No price book is loaded: pass a book from loadBook or bundledBook.",
-);
+export const NOT_A_BOOK: Failure = notABook();
 
 /** The private lookups of a compiled book. */
 export function internals(book: CompiledBook): BookInternals {
@@ -116,7 +122,7 @@ export function compileBook(
     byName,
     lookupCache: new Memo(),
     sources,
-    unknownProviderHint: `Accepted: ${ids} (names such as "Azure OpenAI" or "fal.ai" work too).`,
+    unknownProviderHint: providersAccepted(ids),
   };
   const compiled = {
     json: book,
@@ -136,12 +142,8 @@ export function lookupProvider(book: CompiledBook, input: unknown): CompiledProv
   const inner = (book as Partial<InternalBook> | null | undefined)?.[INTERNALS];
   if (inner === undefined) return NOT_A_BOOK;
   if (typeof input !== "string") {
-    if (input === null || input === undefined)
-      return fail("EMPTY", `Provider is empty. ${inner.unknownProviderHint}`);
-    return fail(
-      "UNKNOWN_PROVIDER",
-      `Provider ${describe(input)} is not in the price book. ${inner.unknownProviderHint}`,
-    );
+    if (input === null || input === undefined) return providerEmpty(inner.unknownProviderHint);
+    return providerUnknown(input, inner.unknownProviderHint);
   }
   const cached = inner.lookupCache.get(input);
   if (cached !== undefined) return cached;
@@ -149,11 +151,8 @@ export function lookupProvider(book: CompiledBook, input: unknown): CompiledProv
   const found =
     inner.byName.get(key) ??
     (input.trim() === ""
-      ? fail("EMPTY", `Provider is empty. ${inner.unknownProviderHint}`)
-      : fail(
-          "UNKNOWN_PROVIDER",
-          `Provider ${describe(input)} is not in the price book. ${inner.unknownProviderHint}`,
-        ));
+      ? providerEmpty(inner.unknownProviderHint)
+      : providerUnknown(input, inner.unknownProviderHint));
   return remember(inner.lookupCache, input, found);
 }
 
@@ -178,19 +177,12 @@ export function lookupTier(
   if (refused) return refused.failure;
   const quality = QUALITIES[q] ?? "high";
   const reason = resolved.unpublished[q];
-  if (reason)
-    return fail("NOT_PUBLISHED", `${provider.info.name} publishes no ${quality} price: ${reason}`);
-  return fail(
-    "SIZE_NOT_PRICED",
-    `${provider.info.name} publishes no ${quality} price for ${size.key}. Sizes it prices at ${quality}: ${sizeList(map)}.`,
-  );
+  if (reason) return qualityNotPublished(provider.info.name, quality, reason);
+  return sizeNotPriced(provider.info.name, quality, size.key, sizeList(map));
 }
 
 function overEdge(provider: CompiledProvider, size: Size, edge: number): Failure {
-  return fail(
-    "SIZE_NOT_PRICED",
-    `${provider.info.name} is priced only up to ${edge} on either edge (its page says "up to ${edge}"); ${size.key} is larger. Accepted: sizes with both edges at most ${edge}.`,
-  );
+  return sizeOverEdge(provider.info.name, size.key, edge);
 }
 
 function sizeList(map: ReadonlyMap<string, Tier> | null | undefined): string {
@@ -198,4 +190,13 @@ function sizeList(map: ReadonlyMap<string, Tier> | null | undefined): string {
   return [...map]
     .map(([key, t]) => (t.sizeLabel === null ? key : `${key} (${t.sizeLabel})`))
     .join(", ");
+}
+
+/** Image prices of `p` on the asOf argument (missing: newest). */
+export function imagePricesOn(
+  book: CompiledBook,
+  p: CompiledProvider,
+  asOf: string | null,
+): ResolvedImage {
+  return asOf === null ? p.newestImage : resolveImage(contextOf(book), p, asOf);
 }

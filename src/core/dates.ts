@@ -1,7 +1,15 @@
 /**
  * Dates users pass for "as of": an ISO date or an Excel date serial, read the way Excel reads it.
  */
-import { describe, fail, type Failure, type Result } from "./result";
+import type { Failure, Result } from "./result";
+import {
+  dateEmpty,
+  dateInvalid,
+  dateLotusLeapDay,
+  dateNotADate,
+  dateNotFinite,
+  dateOutsideExcel,
+} from "./messages";
 
 const DAY_MS = 86_400_000;
 /** Excel's day 0 for serials after its fictitious 1900-02-29 (serial 61 = 1900-03-01). */
@@ -10,8 +18,6 @@ const EPOCH_AFTER_BUG = Date.UTC(1899, 11, 30);
 const EPOCH_BEFORE_BUG = Date.UTC(1899, 11, 31);
 const LAST_SERIAL = 2_958_465; // 9999-12-31, the last day Excel shows
 const ISO_PATTERN = /^\s*([0-9]{4})-([0-9]{2})-([0-9]{2})\s*$/;
-const ACCEPTED =
-  "Accepted: a date such as 2026-05-04, or an Excel date (a serial number from 1, e.g. 46140 = 2026-04-28).";
 
 /** The ISO date string of a UTC timestamp. */
 function isoOf(ms: number): string {
@@ -36,20 +42,13 @@ export function isCalendarDate(iso: string): boolean {
 
 /** The ISO date of an Excel serial, or a Failure. Fractions (times of day) are dropped. */
 export function serialToIso(serial: number): Result<string> {
-  if (!Number.isFinite(serial))
-    return fail("BAD_DATE", `Date ${describe(serial)} is not a finite number. ${ACCEPTED}`);
+  if (!Number.isFinite(serial)) return dateNotFinite(serial);
   const day = Math.floor(serial);
   if (day < 1 || day > LAST_SERIAL) {
-    return fail(
-      "BAD_DATE",
-      `Date ${describe(serial)} is outside Excel's dates (1 to ${LAST_SERIAL}). ${ACCEPTED}`,
-    );
+    return dateOutsideExcel(serial, LAST_SERIAL);
   }
   if (day === 60) {
-    return fail(
-      "BAD_DATE",
-      `Date 60 is 1900-02-29, a day that never existed (Excel keeps it from Lotus 1-2-3). ${ACCEPTED}`,
-    );
+    return dateLotusLeapDay();
   }
   return { ok: true, value: isoOf((day < 60 ? EPOCH_BEFORE_BUG : EPOCH_AFTER_BUG) + day * DAY_MS) };
 }
@@ -61,17 +60,17 @@ export function serialToIso(serial: number): Result<string> {
 export function parseDate(input: unknown): Result<string> {
   if (typeof input === "number") return serialToIso(input);
   if (typeof input === "string") {
-    if (input.trim() === "") return fail("EMPTY", `Date is empty. ${ACCEPTED}`);
+    if (input.trim() === "") return dateEmpty();
     if (isCalendarDate(input)) return { ok: true, value: input.trim() };
-    return fail("BAD_DATE", `Date ${describe(input)} is not a date. ${ACCEPTED}`);
+    return dateNotADate(input);
   }
   if (input instanceof Date) {
     const ms = input.getTime();
     if (Number.isFinite(ms)) return { ok: true, value: isoOf(ms) };
-    return fail("BAD_DATE", `Date ${describe(input)} is an invalid date. ${ACCEPTED}`);
+    return dateInvalid(input);
   }
-  if (input === null || input === undefined) return fail("EMPTY", `Date is empty. ${ACCEPTED}`);
-  return fail("BAD_DATE", `Date ${describe(input)} is not a date. ${ACCEPTED}`);
+  if (input === null || input === undefined) return dateEmpty();
+  return dateNotADate(input);
 }
 
 /**

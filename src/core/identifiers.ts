@@ -2,8 +2,15 @@
  * Parsing what users type for quality and size. Parsed results are memoized by the raw input so a
  * sheet that repeats "1024x1024" a million times parses it once; sizes are interned.
  */
-import { describe, fail, type Failure, type Result } from "./result";
+import type { Failure, Result } from "./result";
 import { Memo, remember } from "./memo";
+import {
+  qualityEmpty,
+  qualityNotAccepted,
+  sizeEmpty,
+  sizeImpossible,
+  sizeNotASize,
+} from "./messages";
 
 /** The three priced qualities; "auto" parses to "high" (the most auto can cost, for a budget). */
 export type Quality = "low" | "medium" | "high";
@@ -19,6 +26,9 @@ export interface Size {
 /** The qualities in price order; a quality's position is its index in compiled lookups. */
 export const QUALITIES: readonly Quality[] = ["low", "medium", "high"];
 
+/** Where each quality sits in a provider's price tiers, in QUALITIES order. */
+export const QUALITY_INDEX: Readonly<Record<Quality, number>> = { low: 0, medium: 1, high: 2 };
+
 const MAX_EDGE = 4096;
 const EDGE_STEP = 16;
 
@@ -31,12 +41,7 @@ const QUALITY_WORDS: Readonly<Record<string, Quality>> = {
 
 const qualityCache = new Memo<string, Result<Quality>>();
 
-function badQuality(input: unknown): Failure {
-  return fail(
-    "BAD_QUALITY",
-    `Quality ${describe(input)} is not accepted. Accepted: low, medium, high, auto (auto prices as high).`,
-  );
-}
+const badQuality = qualityNotAccepted;
 
 /**
  * Reads a quality: low, medium, high or auto (any case, surrounding spaces ignored); auto prices as high.
@@ -62,10 +67,7 @@ export function parseQuality(input: unknown): Result<Quality> {
   return remember(qualityCache, input, result);
 }
 
-const emptyQuality: Failure = fail(
-  "EMPTY",
-  "Quality is empty. Accepted: low, medium, high, auto (auto prices as high).",
-);
+const emptyQuality: Failure = qualityEmpty();
 
 const SIZE_PATTERN = /^\s*([0-9]+)\s*[xX×*]\s*([0-9]+)\s*$/;
 const NAMED_SIZES: Readonly<Record<string, string>> = {
@@ -73,8 +75,6 @@ const NAMED_SIZES: Readonly<Record<string, string>> = {
   portrait: "1024x1536",
   landscape: "1536x1024",
 };
-const SIZE_FORMS =
-  'Accepted: WIDTHxHEIGHT such as "1024x1024" (also written 1024×1024, 1024 X 1024 or 1024*1024), or square, portrait, landscape.';
 
 const interned = new Map<string, Size>();
 const sizeCache = new Memo<string, Result<Size>>();
@@ -105,21 +105,15 @@ function parseSizeText(input: string): Result<Size> {
   if (trimmed === "") return emptySize;
   const named = NAMED_SIZES[trimmed.toLowerCase()];
   const match = SIZE_PATTERN.exec(named ?? trimmed);
-  if (match === null)
-    return fail("BAD_SIZE", `Size ${describe(input)} is not a size. ${SIZE_FORMS}`);
+  if (match === null) return sizeNotASize(input);
   const width = Number(match[1]);
   const height = Number(match[2]);
   const problem = sizeProblem(width, height);
-  if (problem !== null) {
-    return fail(
-      "BAD_SIZE",
-      `Size ${describe(input)} is not possible: ${problem}. Accepted: edges from ${EDGE_STEP} to ${MAX_EDGE} pixels in multiples of ${EDGE_STEP}.`,
-    );
-  }
+  if (problem !== null) return sizeImpossible(input, problem, EDGE_STEP, MAX_EDGE);
   return Object.freeze({ ok: true as const, value: internSize(width, height) });
 }
 
-const emptySize: Failure = fail("EMPTY", `Size is empty. ${SIZE_FORMS}`);
+const emptySize: Failure = sizeEmpty();
 
 /**
  * Reads a size: "1024x1024", "1024×1024", "1024 X 1024", "1024*1024" (surrounding spaces ignored), or
@@ -129,7 +123,7 @@ const emptySize: Failure = fail("EMPTY", `Size is empty. ${SIZE_FORMS}`);
 export function parseSize(input: unknown): Result<Size> {
   if (typeof input !== "string") {
     if (input === null || input === undefined) return emptySize;
-    return fail("BAD_SIZE", `Size ${describe(input)} is not a size. ${SIZE_FORMS}`);
+    return sizeNotASize(input);
   }
   const cached = sizeCache.get(input);
   if (cached !== undefined) return cached;

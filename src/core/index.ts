@@ -15,7 +15,7 @@
  *   ("1024x1024", "1024×1024", "1024 X 1024", "1024*1024", square, portrait, landscape; interned),
  *   {@link parseDate} (ISO date or Excel serial).
  * - Math (money as plain numbers in USD, exact to the decimal): {@link quote}, {@link price},
- *   {@link cost}, {@link listCost}, {@link afford}, {@link tokenCost}, {@link rank}; every one takes an
+ *   {@link cost}, {@link afford}, {@link tokenCost}, {@link rank}; every one takes an
  *   optional "as of" date (ISO or Excel serial) and otherwise uses the newest prices.
  * - Tables: {@link priceRows} for IMG.PRICES, the task pane's table and the prices sheet (each row
  *   with its status, other readings, page date and read date); {@link priceHistory} for a provider's
@@ -71,7 +71,8 @@ export {
   type Freshness,
 } from "./dates";
 export { findProvider } from "./find";
-export { quote, price, cost, listCost, afford, type Quote } from "./math";
+export { quote, price, cost, afford, type Quote } from "./math";
 export { tokenCost, type TokenCounts } from "./tokens";
+export { METER_KEYS, meterKey, meterWords, unitWords, type MeterKey } from "./meters";
 export { rank, type RankRow, type Ranking } from "./rank";
 export { priceRows, priceHistory, readingText, type PriceRow, type PriceSetEntry } from "./rows";

@@ -8,7 +8,8 @@ import { PriceBookSchema, type PriceBookJson } from "./schema";
 import { crossCheck } from "./check";
 import { compileBook } from "./book";
 import type { BookOrigin, CompiledBook } from "./types";
-import { fail, type Failure, type Result } from "./result";
+import type { Failure, Result } from "./result";
+import { bookRejected, bookTooLarge, bookUnreadable } from "./messages";
 
 /**
  * The largest price book accepted, as JSON text: 2 MiB (2,097,152 characters). The bundled book is
@@ -18,12 +19,7 @@ import { fail, type Failure, type Result } from "./result";
  */
 export const MAX_BOOK_CHARS = 2 * 1024 * 1024;
 
-function tooLarge(size: string): Failure {
-  return fail(
-    "BAD_BOOK",
-    `The price book was rejected: it is ${size}, over the limit of 2 MB (2,097,152 characters of JSON). A price book is far smaller (the bundled one is about 16 KB).`,
-  );
-}
+const tooLarge = bookTooLarge;
 
 /**
  * BAD_BOOK when a book's JSON text is over {@link MAX_BOOK_CHARS} (plus `wrapping`, for text that
@@ -74,19 +70,16 @@ export function parseBook(json: unknown): Result<PriceBookJson> {
     parsed = jsonLongerThan(json, MAX_BOOK_CHARS) ? null : PriceBookSchema.safeParse(json);
   } catch (error) {
     // A getter that throws or a proxy in a feed must still give a clean rejection.
-    return fail(
-      "BAD_BOOK",
-      `The price book was rejected: it could not be read (${String(error)}).`,
-    );
+    return bookUnreadable(error);
   }
   if (parsed === null) return tooLarge("over 2 MB as JSON");
   if (!parsed.success) {
-    return fail("BAD_BOOK", `The price book was rejected:\n${prettifyError(parsed.error)}`);
+    return bookRejected(prettifyError(parsed.error));
   }
   const problems = crossCheck(parsed.data);
   if (problems.length > 0) {
     const list = problems.map((p) => `✖ ${p.message}\n  → at ${p.path}`).join("\n");
-    return fail("BAD_BOOK", `The price book was rejected:\n${list}`);
+    return bookRejected(list);
   }
   return { ok: true, value: parsed.data };
 }

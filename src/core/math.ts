@@ -1,25 +1,23 @@
 /**
- * Per-image money on a compiled book: quote, price, cost, listCost, afford. Prices are integer
+ * Per-image money on a compiled book: quote, price, cost, afford. Prices are integer
  * micro-dollars; the arithmetic is money.ts's, exact at every magnitude (docs/exactness.md), so
  * 100 x 0.211 is 21.1, not 21.099999999999998. Arguments are checked in the order they are given.
  */
-import { contextOf, lookupProvider, lookupTier } from "./book";
-import { resolveImage } from "./resolve";
+import { imagePricesOn, lookupProvider, lookupTier } from "./book";
 import type {
   CompiledBook,
-  CompiledProvider,
   OtherReading,
   PriceStatus,
   ProviderInfo,
-  ResolvedImage,
   SourceInfo,
   Tier,
 } from "./types";
-import { parseQuality, parseSize, type Quality, type Size } from "./identifiers";
+import { parseQuality, parseSize, QUALITY_INDEX, type Quality, type Size } from "./identifiers";
 import { readAsOf } from "./dates";
 import { readAmount, readRetry } from "./numbers";
-import { imagesFor, totalCost, totalTooLarge } from "./money";
-import { describe, fail, type Failure, type Result } from "./result";
+import { imagesFor, totalCost } from "./money";
+import { isFailure, type Failure, type Result } from "./result";
+import { costOf, freePrice, noPerImagePrice, totalTooLarge } from "./messages";
 
 // Local aliases of the imports the hot path (price, cost) calls. Where modules are compiled one by one to
 // CommonJS (tsx, ts-jest), each read of an imported binding is a getter call; reading a local const is
@@ -32,30 +30,9 @@ const readCount = readAmount;
 const readRetryMultiplier = readRetry;
 const total = totalCost;
 
-/** What a total names when it is too large to give to the cent. */
-export function costOf(volume: number, retry: number): string {
-  return retry === 1
-    ? `The cost of ${describe(volume)} images`
-    : `The cost of ${describe(volume)} images with retry multiplier ${describe(retry)}`;
-}
-
 /** A total from money.ts as a Result: null means too large to give to the cent. */
 function money(value: number | null, what: () => string): Result<number> {
   return value !== null ? { ok: true, value } : totalTooLarge(what());
-}
-
-export const QUALITY_INDEX: Readonly<Record<Quality, number>> = { low: 0, medium: 1, high: 2 };
-
-export const isFailure = (x: unknown): x is Failure =>
-  x !== null && (x as { ok?: unknown }).ok === false;
-
-/** Image prices of `p` on the asOf argument (missing: newest). */
-export function imagePricesOn(
-  book: CompiledBook,
-  p: CompiledProvider,
-  asOf: string | null,
-): ResolvedImage {
-  return asOf === null ? p.newestImage : resolveImage(contextOf(book), p, asOf);
 }
 
 /** One published price per image, with where it came from. */
@@ -101,7 +78,7 @@ export function quote(
   const tier = lookupTier(p, resolved, QUALITY_INDEX[q.value], s.value);
   if (isFailure(tier)) return tier;
   const meta = resolved.meta;
-  if (meta === null) return fail("NOT_PUBLISHED", `${p.info.name} publishes no per-image price.`);
+  if (meta === null) return noPerImagePrice(p.info.name);
   const value: Quote = {
     provider: p.info,
     quality: q.value,
@@ -187,40 +164,6 @@ export function cost(
 }
 
 /**
- * USD for `volume` images at the list or retail price the source gives beside the billed one
- * (Atlas Cloud's list 0.01, Prospolabs' retail): what the same plan costs without the discount.
- * NOT_PUBLISHED when the source gives no list price.
- */
-export function listCost(
-  book: CompiledBook,
-  provider: unknown,
-  quality: unknown,
-  size: unknown,
-  volume: unknown,
-  retry?: unknown,
-  asOf?: unknown,
-): Result<number> {
-  const p = lookupProvider(book, provider);
-  if (isFailure(p)) return p;
-  const q = parseQuality(quality);
-  if (!q.ok) return q;
-  const s = parseSize(size);
-  if (!s.ok) return s;
-  const n = readAmount(volume, "Volume");
-  if (typeof n !== "number") return n;
-  const r = readRetry(retry);
-  if (typeof r !== "number") return r;
-  const date = readAsOf(asOf);
-  if (isFailure(date)) return date;
-  const tier = lookupTier(p, imagePricesOn(book, p, date), QUALITY_INDEX[q.value], s.value);
-  if (isFailure(tier)) return tier;
-  if (tier.listMicros === null) {
-    return fail("NOT_PUBLISHED", `${p.info.name} gives no list price beside its billed price.`);
-  }
-  return money(totalCost(n, r, tier.listMicros), () => `The list ${costOf(n, r).slice(4)}`);
-}
-
-/**
  * Whole images a budget (USD) buys: floor(budget / (price x retry)). A range is budgeted at its upper
  * bound. A free price is BAD_ARGUMENT (any number of images).
  */
@@ -248,7 +191,7 @@ export function afford(
   const dated = lookupTier(p, imagePricesOn(book, p, date), QUALITY_INDEX[q.value], s.value);
   if (isFailure(dated)) return dated;
   if (dated.micros === 0) {
-    return fail("BAD_ARGUMENT", `The price is 0: any number of images fits budget ${describe(b)}.`);
+    return freePrice(b);
   }
   const count = imagesFor(b, r, dated.micros);
   return typeof count === "number" ? { ok: true, value: count } : count;

@@ -13,7 +13,8 @@
  * integer below 2^53 is exact, and a correctly rounded division of two exact integers gives the
  * number nearest the true quotient); everything else goes through BigInt.
  */
-import { fail, type Failure } from "./result";
+import type { Failure } from "./result";
+import { countTooLarge } from "./messages";
 
 /** c x 10^e, c >= 0, normalized so c has no trailing zero (0 is 0n x 10^0). */
 interface Decimal {
@@ -27,13 +28,6 @@ interface Decimal {
  * a number cannot hold every cent (from 2^46 its spacing is 1/64).
  */
 export const MAX_CENTS_USD = 70_000_000_000_000;
-
-const TOO_LARGE_TOTAL = `too large to compute to the cent. Accepted: totals up to $70,000,000,000,000 (7e13), or larger ones of at most 15 significant digits.`;
-
-/** The TOO_LARGE failure for a total that cannot be given to the cent. */
-export function totalTooLarge(what: string): Failure {
-  return fail("TOO_LARGE", `${what} is ${TOO_LARGE_TOTAL}`);
-}
 
 const TEN = 10n;
 const POW10: number[] = [];
@@ -139,7 +133,7 @@ function product(...parts: Decimal[]): Decimal {
 /**
  * USD for `units` x `retry` images at `micros` micro-dollars each (volume, retry >= 0 finite;
  * micros a whole or scaled price >= 0): the exact decimal, else rounded half up to the cent, else
- * null: too large to give to the cent ({@link totalTooLarge} says so).
+ * null: too large to give to the cent (messages.ts's totalTooLarge says so).
  */
 export function totalCost(volume: number, retry: number, micros: number): number | null {
   if (Number.isInteger(micros)) {
@@ -222,11 +216,7 @@ export function imagesFor(budget: number, retry: number, micros: number): number
   const n = Number(count);
   // A count past the largest double is Infinity as a number, which BigInt() refuses: test finiteness first.
   if (count <= SAFE_LIMIT || (Number.isFinite(n) && BigInt(n) === count)) return n;
-  const about = Number.isFinite(n) ? `about ${n.toPrecision(3)}` : "more than 1e308";
-  return fail(
-    "TOO_LARGE",
-    `The number of images, ${about}, is too large to count exactly. Accepted: budgets whose count of images stays below 2^53 (about 9e15).`,
-  );
+  return countTooLarge(Number.isFinite(n) ? `about ${n.toPrecision(3)}` : "more than 1e308");
 }
 
 /**

@@ -3,22 +3,26 @@
  * passes numbers; text, booleans, NaN and infinities are refused with a message naming the value.
  * These return a bare number on success so the hot path allocates nothing.
  */
-import { describe, fail, type Failure } from "./result";
-
-const ZERO_OR_MORE = "Accepted: a number of 0 or more.";
+import type { Failure } from "./result";
+import {
+  RETRY_ACCEPTED,
+  ZERO_OR_MORE,
+  amountNegative,
+  notANumber,
+  numberEmpty,
+  numberIsText,
+  numberNotFinite,
+  retryBelowOne,
+} from "./messages";
 
 /** A finite number >= 0, or a Failure naming `label` and the bad value. Missing or empty text is EMPTY. */
 export function readAmount(input: unknown, label: string): number | Failure {
   if (typeof input === "number") {
     if (input >= 0 && input !== Infinity) return input + 0; // + 0 turns -0 into 0
-    if (input < 0 && input !== -Infinity)
-      return fail("NEGATIVE", `${label} ${describe(input)} is below 0. ${ZERO_OR_MORE}`);
-    return fail(
-      "BAD_NUMBER",
-      `${label} ${describe(input)} is not a finite number. ${ZERO_OR_MORE}`,
-    );
+    if (input < 0 && input !== -Infinity) return amountNegative(label, input);
+    return numberNotFinite(label, input, ZERO_OR_MORE);
   }
-  return notANumber(input, label, ZERO_OR_MORE);
+  return unreadable(input, label, ZERO_OR_MORE);
 }
 
 /** Like {@link readAmount}, but a missing value (null / undefined) reads as `fallback`. */
@@ -30,36 +34,26 @@ export function readOptionalAmount(
   return input === null || input === undefined ? fallback : readAmount(input, label);
 }
 
-const RETRY_ACCEPTED =
-  "Accepted: a number of 1 or more (1.2 budgets for one image in five being made again); leave it empty for 1.";
-
 /** The retry multiplier: missing reads as 1; below 1 is RETRY_BELOW_ONE. */
 export function readRetry(input: unknown): number | Failure {
   if (input === null || input === undefined) return 1;
   if (typeof input === "number") {
     if (input >= 1 && input !== Infinity) return input;
     if (input < 1 && input !== -Infinity) {
-      return fail(
-        "RETRY_BELOW_ONE",
-        `Retry multiplier ${describe(input)} is below 1. ${RETRY_ACCEPTED}`,
-      );
+      return retryBelowOne(input);
     }
-    return fail(
-      "BAD_NUMBER",
-      `Retry multiplier ${describe(input)} is not a finite number. ${RETRY_ACCEPTED}`,
-    );
+    return numberNotFinite("Retry multiplier", input, RETRY_ACCEPTED);
   }
-  return notANumber(input, "Retry multiplier", RETRY_ACCEPTED);
+  return unreadable(input, "Retry multiplier", RETRY_ACCEPTED);
 }
 
-function notANumber(input: unknown, label: string, accepted: string): Failure {
+/** Why `input`, not a number, is not accepted: empty, text, or something else. */
+function unreadable(input: unknown, label: string, accepted: string): Failure {
   if (input === null || input === undefined || (typeof input === "string" && input.trim() === "")) {
-    return fail("EMPTY", `${label} is empty. ${accepted}`);
+    return numberEmpty(label, accepted);
   }
-  if (typeof input === "string") {
-    return fail("BAD_NUMBER", `${label} ${describe(input)} is text, not a number. ${accepted}`);
-  }
-  return fail("BAD_NUMBER", `${label} ${describe(input)} is not a number. ${accepted}`);
+  if (typeof input === "string") return numberIsText(label, input, accepted);
+  return notANumber(label, input, accepted);
 }
 
 /** Keeps 15 significant digits: for ratios and prices of at most 15 digits, never for totals (money.ts). */

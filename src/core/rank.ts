@@ -1,14 +1,14 @@
 /**
  * Ranking every GPT Image 2 provider for one quality and size, cheapest first.
  */
-import { internals, isCompiledBook, lookupTier, NOT_A_BOOK } from "./book";
+import { imagePricesOn, internals, isCompiledBook, lookupTier, NOT_A_BOOK } from "./book";
 import type { CompiledBook, OtherReading, PriceStatus, ProviderInfo, Tier } from "./types";
-import { parseQuality, parseSize } from "./identifiers";
+import { parseQuality, parseSize, QUALITY_INDEX } from "./identifiers";
 import { readAsOf } from "./dates";
 import { clean, readOptionalAmount, readRetry } from "./numbers";
-import { totalCost, totalTooLarge } from "./money";
-import { fail, type Result } from "./result";
-import { costOf, imagePricesOn, isFailure, QUALITY_INDEX } from "./math";
+import { totalCost } from "./money";
+import { isFailure, type Result } from "./result";
+import { bookNoPriceOnDate, costOf, totalTooLarge } from "./messages";
 
 /** One priced provider in a ranking. */
 export interface RankRow {
@@ -70,10 +70,7 @@ export function rank(
     } else if (first !== undefined) anyInEffect = true;
   }
   if (date !== null && !anyInEffect && earliest !== null) {
-    return fail(
-      "NO_PRICE_ON_DATE",
-      `No price in this book is in effect on ${date}; the first takes effect on ${earliest}.`,
-    );
+    return bookNoPriceOnDate(date, earliest);
   }
   priced.sort((a, b) => a.tier.micros - b.tier.micros); // stable: ties stay in book order
   const cheapest = priced.find((x) => x.tier.micros > 0)?.tier.micros ?? 0;

@@ -11,7 +11,7 @@ import type {
   TokenPriceSetJson,
 } from "./schema";
 import { QUALITIES, type Quality } from "./identifiers";
-import { fail, type Failure } from "./result";
+import type { Failure } from "./result";
 import { clean } from "./numbers";
 import { scaleMicros } from "./money";
 import { remember } from "./memo";
@@ -26,6 +26,16 @@ import type {
   SourceInfo,
   Tier,
 } from "./types";
+import {
+  billsByToken,
+  billsPerImage,
+  noPerImagePriceBecause,
+  noPrice,
+  notCompiledYet,
+  pricedFromUnknown,
+  providerNoPriceOnDate,
+  sizeNotOffered,
+} from "./messages";
 
 const toMicros = (usd: number): number => Math.round(usd * 1e6);
 
@@ -197,10 +207,7 @@ function noneInEffect(
   asOf: string | null,
 ): Failure {
   const first = sets[0]?.effective ?? "";
-  return fail(
-    "NO_PRICE_ON_DATE",
-    `${name} has no ${what} price in effect on ${asOf ?? ""}; its earliest applies from ${first}.`,
-  );
+  return providerNoPriceOnDate(name, what, asOf ?? "", first);
 }
 
 /**
@@ -258,9 +265,7 @@ function resolveImageUncached(
 ): ResolvedImage {
   const name = provider.info.name;
   if (provider.imageSets.length === 0) {
-    return provider.tokenSets.length > 0
-      ? failed(fail("NOT_PUBLISHED", `${name} bills by token, not per image; use IMG.TOKENCOST.`))
-      : failed(fail("NOT_PUBLISHED", `${name} publishes no price.`));
+    return provider.tokenSets.length > 0 ? failed(billsByToken(name)) : failed(noPrice(name));
   }
   const set = newestAt(provider.imageSets, asOf);
   if (set === undefined) return failed(noneInEffect(name, "image", provider.imageSets, asOf));
@@ -301,10 +306,7 @@ function resolveImageUncached(
                     Object.freeze({
                       size: n.size,
                       status: n.status,
-                      failure: fail(
-                        "SIZE_NOT_PRICED",
-                        `${name} does not offer ${n.size}: ${n.reason}`,
-                      ),
+                      failure: sizeNotOffered(name, n.size, n.reason),
                       otherReadings: readingsOf(n.otherReadings, sources),
                     }),
                   ] as const,
@@ -344,22 +346,13 @@ function resolveImageUncached(
         status,
       );
     case "unpublished":
-      return failed(
-        fail("NOT_PUBLISHED", `${name} publishes no per-image price: ${pricing.reason}`),
-        meta,
-        status,
-      );
+      return failed(noPerImagePriceBecause(name, pricing.reason), meta, status);
     case "sameAs":
     case "scaled": {
       const targetId = pricing.kind === "sameAs" ? pricing.provider : pricing.of;
       const target = ctx.byId.get(targetId);
       if (target === undefined || depth >= MAX_DEPTH) {
-        return failed(
-          fail(
-            "NOT_PUBLISHED",
-            `${name} is priced from "${targetId}", which this book cannot resolve.`,
-          ),
-        );
+        return failed(pricedFromUnknown(name, targetId));
       }
       const base = resolveImage(ctx, target, asOf, depth + 1);
       if (base.failure !== null) return failed(base.failure, meta, status);
@@ -428,7 +421,7 @@ export function resolveTokensUncached(
     statuses: [],
   });
   if (provider.tokenSets.length === 0) {
-    return none(fail("NO_TOKEN_METERS", `${name} bills per image, not by token; use IMG.COST.`));
+    return none(billsPerImage(name));
   }
   const set = newestAt(provider.tokenSets, asOf);
   if (set === undefined) return none(noneInEffect(name, "token", provider.tokenSets, asOf));
@@ -460,7 +453,7 @@ export function resolveTokensUncached(
   };
 }
 
-export const PENDING: ResolvedImage = failed(fail("NOT_PUBLISHED", "not compiled yet"));
+export const PENDING: ResolvedImage = failed(notCompiledYet());
 export const PENDING_TOKENS: ResolvedTokens = {
   failure: null,
   meta: null,

@@ -83,3 +83,7 @@ export function describe(value: unknown): string {
       return "an object";
   }
 }
+
+/** True for a failed {@link Result} (or any value shaped as one), whatever else it might be. */
+export const isFailure = (x: unknown): x is Failure =>
+  x !== null && (x as { ok?: unknown }).ok === false;

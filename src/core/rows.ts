@@ -2,7 +2,14 @@
  * The price book as flat rows: what IMG.PRICES returns, what the task pane's table and the prices
  * sheet show. One row per published price (and one per price the source says is not published).
  */
-import { contextOf, internals, isCompiledBook, lookupProvider, NOT_A_BOOK } from "./book";
+import {
+  contextOf,
+  imagePricesOn,
+  internals,
+  isCompiledBook,
+  lookupProvider,
+  NOT_A_BOOK,
+} from "./book";
 import { resolveTokens } from "./resolve";
 import {
   TOKEN_METERS,
@@ -18,8 +25,7 @@ import {
 } from "./types";
 import { QUALITIES, type Quality } from "./identifiers";
 import { dateLabel, readAsOf } from "./dates";
-import type { Result } from "./result";
-import { imagePricesOn, isFailure } from "./math";
+import { isFailure, type Result } from "./result";
 
 /** One row of the price table. */
 export interface PriceRow {

@@ -281,7 +281,6 @@ export type ProviderJson = z.infer<typeof ProviderSchema>;
 export type ImagePriceSetJson = z.infer<typeof ImagePriceSetSchema>;
 export type ImagePricingJson = z.infer<typeof ImagePricingSchema>;
 export type TokenPriceSetJson = z.infer<typeof TokenPriceSetSchema>;
-export type TokenMetersJson = z.infer<typeof TokenMetersSchema>;
 export type ReadingJson = z.infer<typeof ReadingSchema>;
 export type { PriceStatus } from "./statuses";
 

@@ -4,12 +4,13 @@
  */
 import { contextOf, lookupProvider } from "./book";
 import { resolveTokens } from "./resolve";
-import { TOKEN_METERS, type CompiledBook, type TokenMeter } from "./types";
+import { METER_WORDS } from "./meters";
+import { TOKEN_METERS, type CompiledBook } from "./types";
 import { readAsOf } from "./dates";
 import { readAmount, readOptionalAmount } from "./numbers";
-import { tokenTotal, totalTooLarge } from "./money";
-import { describe, fail, type Result } from "./result";
-import { isFailure } from "./math";
+import { tokenTotal } from "./money";
+import { isFailure, type Result } from "./result";
+import { meterNotPublished, tokenCountsNotAccepted, totalTooLarge } from "./messages";
 
 /** Token counts for one request or a whole plan; the cached counts may be left out (0). */
 export interface TokenCounts {
@@ -19,14 +20,6 @@ export interface TokenCounts {
   cachedTextInput?: unknown;
   cachedImageInput?: unknown;
 }
-
-const METER_WORDS: Readonly<Record<TokenMeter, string>> = {
-  textInput: "text input",
-  cachedTextInput: "cached text input",
-  imageInput: "image input",
-  cachedImageInput: "cached image input",
-  imageOutput: "image output",
-};
 
 const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -43,10 +36,7 @@ export function tokenCost(
   const p = lookupProvider(book, provider);
   if (isFailure(p)) return p;
   if (typeof tokens !== "object" || tokens === null) {
-    return fail(
-      "BAD_ARGUMENT",
-      `Token counts ${describe(tokens)} are not accepted. Accepted: counts of text input, image input and image output tokens (cached counts optional).`,
-    );
+    return tokenCountsNotAccepted(tokens);
   }
   const counts: number[] = [];
   for (const meter of TOKEN_METERS) {
@@ -68,11 +58,7 @@ export function tokenCost(
     const micros = meters.micros[i];
     if (micros === null || micros === undefined) {
       const word = METER_WORDS[TOKEN_METERS[i] ?? "textInput"];
-      const publishers = p.info.name;
-      return fail(
-        "NO_TOKEN_METERS",
-        `${publishers} publishes no ${word} meter, so ${describe(n)} ${word} tokens cannot be priced. Enter 0 for them, or choose a provider that publishes that meter.`,
-      );
+      return meterNotPublished(p.info.name, word, n);
     }
   }
   const usd = tokenTotal(counts, meters.micros);

@@ -146,7 +146,6 @@ export const TOKEN_METERS = [
   "cachedImageInput",
   "imageOutput",
 ] as const;
-export type TokenMeter = (typeof TOKEN_METERS)[number];
 
 /** A provider's token meters in effect on one date, in micro-dollars per 1M tokens (null: not published). */
 export interface ResolvedTokens {

@@ -15,7 +15,14 @@
  * array reused for every cell, and errors built only for the cells that fail.
  */
 import type { Failure, Result } from "../core";
-import { isErrorValue, passOnError, toExcelError, valueError } from "./errors";
+import {
+  emptyRange,
+  isErrorValue,
+  notRectangular,
+  passOnError,
+  rangeSizesDiffer,
+  toExcelError,
+} from "./errors";
 import { readParam, type Param, type ParamKind } from "./params";
 
 /** Computes one cell from the argument values of that cell (the scratch array, read-only). */
@@ -25,12 +32,6 @@ export type CellCompute = (values: readonly unknown[]) => Result<number>;
 interface Argument {
   cells: readonly (readonly unknown[])[] | null;
   single: unknown;
-}
-
-function describeShape(rows: number, columns: number): string {
-  const rowText = rows === 1 ? "1 row" : `${rows} rows`;
-  const columnText = columns === 1 ? "1 column" : `${columns} columns`;
-  return `${rowText} x ${columnText}`;
 }
 
 function readArgument(value: unknown, kind: ParamKind): Argument {
@@ -73,24 +74,12 @@ export function broadcast(
     const argRows = cells.length;
     const argColumns = Array.isArray(firstRow) ? firstRow.length : 0;
     if (argRows === 0 || argColumns === 0) {
-      return [
-        [
-          valueError(
-            `${functionName}: ${names[a]} is an empty range. Give a cell, a value or a range of cells.`,
-          ),
-        ],
-      ];
+      return [[emptyRange(functionName, names[a] ?? "")]];
     }
     for (let r = 1; r < argRows; r++) {
       const row = cells[r];
       if (!Array.isArray(row) || row.length !== argColumns) {
-        return [
-          [
-            valueError(
-              `${functionName}: ${names[a]} is not a rectangular range (row ${r + 1} differs).`,
-            ),
-          ],
-        ];
+        return [[notRectangular(functionName, names[a] ?? "", r + 1)]];
       }
     }
     if (shapeFrom < 0) {
@@ -98,14 +87,8 @@ export function broadcast(
       rows = argRows;
       columns = argColumns;
     } else if (argRows !== rows || argColumns !== columns) {
-      return [
-        [
-          valueError(
-            `${functionName}: ${names[a]} has ${describeShape(argRows, argColumns)} but ${names[shapeFrom]} has ` +
-              `${describeShape(rows, columns)}. Ranges must be the same size; a single cell is used for every row.`,
-          ),
-        ],
-      ];
+      const shapes = { rows, columns, argRows, argColumns };
+      return [[rangeSizesDiffer(functionName, names[a] ?? "", names[shapeFrom] ?? "", shapes)]];
     }
   }
 

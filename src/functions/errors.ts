@@ -1,9 +1,10 @@
 /**
- * Turning core failures into the Excel errors a cell shows. #VALUE! and #N/A are the only Excel
- * errors that carry a message, so every failure becomes one of them: #N/A when the input is fine
- * but no price exists for it, #VALUE! when the input itself is wrong.
+ * The functions' own messages (range shapes, top, a book's read date), and turning core failures
+ * (whose words are in src/core/messages.ts) into the Excel errors a cell shows. #VALUE! and #N/A
+ * are the only Excel errors that carry a message, so every failure becomes one of them: #N/A when
+ * the input is fine but no price exists for it, #VALUE! when the input itself is wrong.
  */
-import type { ErrorCode, Failure } from "../core";
+import { describe, type ErrorCode, type Failure } from "../core";
 
 function excelCodeFor(code: ErrorCode): CustomFunctions.ErrorCode {
   // One case per code with no default: adding a code to the core fails the typecheck here until
@@ -80,6 +81,55 @@ export function passOnError(error: CustomFunctions.Error, where: string): Custom
   return valueError(
     `${where} holds ${code}${meaning === undefined ? "" : ` (${meaning})`}. Excel cannot show ${code} ` +
       `as an add-in function's result, so this cell shows #VALUE!. Fix the cell it comes from.`,
+  );
+}
+
+function describeShape(rows: number, columns: number): string {
+  const rowText = rows === 1 ? "1 row" : `${rows} rows`;
+  const columnText = columns === 1 ? "1 column" : `${columns} columns`;
+  return `${rowText} x ${columnText}`;
+}
+
+/** A range argument with no cells. */
+export function emptyRange(functionName: string, param: string): CustomFunctions.Error {
+  return valueError(
+    `${functionName}: ${param} is an empty range. Give a cell, a value or a range of cells.`,
+  );
+}
+
+/** A range argument whose row `row` (1-based) is not as wide as its first. */
+export function notRectangular(
+  functionName: string,
+  param: string,
+  row: number,
+): CustomFunctions.Error {
+  return valueError(`${functionName}: ${param} is not a rectangular range (row ${row} differs).`);
+}
+
+/** Two range arguments of different sizes: `param` (argRows x argColumns) and `first`. */
+export function rangeSizesDiffer(
+  functionName: string,
+  param: string,
+  first: string,
+  shapes: { rows: number; columns: number; argRows: number; argColumns: number },
+): CustomFunctions.Error {
+  return valueError(
+    `${functionName}: ${param} has ${describeShape(shapes.argRows, shapes.argColumns)} but ${first} has ` +
+      `${describeShape(shapes.rows, shapes.columns)}. Ranges must be the same size; a single cell is used for every row.`,
+  );
+}
+
+/** IMG.CHEAPEST's `top` that is not a count of providers to show. */
+export function topNotAccepted(top: unknown): CustomFunctions.Error {
+  return valueError(
+    `IMG.CHEAPEST: top must be a whole number of 1 or more (blank or 0 for all); got ${describe(top)}.`,
+  );
+}
+
+/** IMG.ASOF for a book whose read date for `id` is not an ISO date. */
+export function readDateNotADate(id: string, checked: string): CustomFunctions.Error {
+  return valueError(
+    `IMG.ASOF: the price book gives "${checked}" as the date ${id}'s page was read.`,
   );
 }
 

@@ -16,7 +16,6 @@
 import {
   afford as coreAfford,
   cost as coreCost,
-  describe,
   findProvider,
   parseQuality,
   parseSize,
@@ -30,17 +29,9 @@ import {
 import { getActiveBook } from "../shared/activeBook";
 import { startRuntime } from "../shared/startup";
 import { broadcast, readScalars, type CellCompute } from "./broadcast";
-import { toExcelError, unexpectedError, valueError } from "./errors";
+import { readDateNotADate, toExcelError, topNotAccepted, unexpectedError } from "./errors";
 import type { Param } from "./params";
-import {
-  AFFORD_PARAMS,
-  CHEAPEST_PARAMS,
-  COST_PARAMS,
-  PRICE_PARAMS,
-  PRICES_PARAMS,
-  PROVIDER_PARAM,
-  TOKENCOST_PARAMS,
-} from "./signatures";
+import { SIGNATURES } from "./signatures";
 import {
   bookText,
   cheapestTable,
@@ -92,7 +83,7 @@ export function cost(
 ): any[][] {
   return perRow(
     "IMG.COST",
-    COST_PARAMS,
+    SIGNATURES.COST,
     [provider, quality, size, volume, retry ?? null, asOf ?? null],
     (book) => (v) => coreCost(book, v[0], v[1], v[2], v[3], v[4], v[5]),
   );
@@ -111,7 +102,7 @@ export function cost(
 export function price(provider: any[][], quality: any[][], size: any[][], asOf?: any[][]): any[][] {
   return perRow(
     "IMG.PRICE",
-    PRICE_PARAMS,
+    SIGNATURES.PRICE,
     [provider, quality, size, asOf ?? null],
     (book) => (v) => corePrice(book, v[0], v[1], v[2], v[3]),
   );
@@ -150,7 +141,7 @@ export function tokencost(
   ];
   return perRow(
     "IMG.TOKENCOST",
-    TOKENCOST_PARAMS,
+    SIGNATURES.TOKENCOST,
     args,
     (book) => (v) =>
       coreTokenCost(
@@ -190,7 +181,7 @@ export function afford(
 ): any[][] {
   return perRow(
     "IMG.AFFORD",
-    AFFORD_PARAMS,
+    SIGNATURES.AFFORD,
     [budget, provider, quality, size, retry ?? null, asOf ?? null],
     (book) => (v) => coreAfford(book, v[0], v[1], v[2], v[3], v[4], v[5]),
   );
@@ -200,9 +191,7 @@ export function afford(
 function readTop(top: unknown): number | CustomFunctions.Error | null {
   if (top === null) return null;
   if (typeof top === "number" && Number.isInteger(top) && top >= 1) return top;
-  return valueError(
-    `IMG.CHEAPEST: top must be a whole number of 1 or more (blank or 0 for all); got ${describe(top)}.`,
-  );
+  return topNotAccepted(top);
 }
 
 /**
@@ -226,7 +215,7 @@ export function cheapest(
   asOf?: any,
 ): any[][] {
   try {
-    const read = readScalars("IMG.CHEAPEST", CHEAPEST_PARAMS, [
+    const read = readScalars("IMG.CHEAPEST", SIGNATURES.CHEAPEST, [
       quality,
       size,
       volume,
@@ -259,7 +248,7 @@ export function cheapest(
  */
 export function prices(provider?: any): any[][] {
   try {
-    const read = readScalars("IMG.PRICES", PRICES_PARAMS, [provider]);
+    const read = readScalars("IMG.PRICES", SIGNATURES.PRICES, [provider]);
     if (!Array.isArray(read)) return [[read]];
     const rows = priceRows(getActiveBook(), read[0]);
     if (!rows.ok) return [[toExcelError(rows)]];
@@ -288,12 +277,13 @@ export function providers(): any[][] {
  * error value given as the provider, an unknown provider, or a defect).
  */
 function aboutProvider<T>(
-  functionName: string,
+  functionName: "IMG.ASOF" | "IMG.SOURCE",
   provider: unknown,
   answer: (info: ProviderInfo) => T,
 ): T | CustomFunctions.Error {
   try {
-    const read = readScalars(functionName, PROVIDER_PARAM, [provider]);
+    const declared = functionName === "IMG.ASOF" ? SIGNATURES.ASOF : SIGNATURES.SOURCE;
+    const read = readScalars(functionName, declared, [provider]);
     if (!Array.isArray(read)) return read;
     const found = findProvider(getActiveBook(), read[0]);
     return found.ok ? answer(found.value) : toExcelError(found);
@@ -313,11 +303,7 @@ export function asof(provider: any): number {
   const answer = aboutProvider(
     "IMG.ASOF",
     provider,
-    (info) =>
-      isoDateToSerial(info.checked) ??
-      valueError(
-        `IMG.ASOF: the price book gives "${info.checked}" as the date ${info.id}'s page was read.`,
-      ),
+    (info) => isoDateToSerial(info.checked) ?? readDateNotADate(info.id, info.checked),
   );
   // Excel shows a thrown CustomFunctions.Error as that error with its message.
   if (typeof answer !== "number") throw answer;

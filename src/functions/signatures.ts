@@ -1,48 +1,50 @@
 /**
- * Each IMG function's parameters, in their frozen order, with the blank rule of each (params.ts).
- * A new optional parameter is one more entry here; `asOf` ("date"): blank or omitted means the
- * newest prices.
+ * The blank rule (params.ts) of each IMG function's parameters. Names and order are declared by the
+ * JSDoc in functions.ts (the source of functions.json); test/functions/metadata.test.ts checks that
+ * these lists name the same parameters in the same order, required and optional alike, so they
+ * cannot drift. `asOf` ("date"): blank or omitted means the newest prices.
  */
-import { params } from "./params";
+import { params, type Param } from "./params";
 
-export const COST_PARAMS = params(
-  ["provider", "text"],
-  ["quality", "text"],
-  ["size", "text"],
-  ["volume", "amount"],
-  ["retry", "setting"],
-  ["asOf", "date"],
-);
-export const PRICE_PARAMS = params(
-  ["provider", "text"],
-  ["quality", "text"],
-  ["size", "text"],
-  ["asOf", "date"],
-);
-export const TOKENCOST_PARAMS = params(
-  ["provider", "text"],
-  ["textInputTokens", "amount"],
-  ["imageInputTokens", "amount"],
-  ["imageOutputTokens", "amount"],
-  ["cachedTextTokens", "setting"],
-  ["cachedImageTokens", "setting"],
-  ["asOf", "date"],
-);
-export const AFFORD_PARAMS = params(
-  ["budget", "amount"],
-  ["provider", "text"],
-  ["quality", "text"],
-  ["size", "text"],
-  ["retry", "setting"],
-  ["asOf", "date"],
-);
-export const CHEAPEST_PARAMS = params(
-  ["quality", "text"],
-  ["size", "text"],
-  ["volume", "setting"],
-  ["retry", "setting"],
-  ["top", "setting"],
-  ["asOf", "date"],
-);
-export const PRICES_PARAMS = params(["provider", "allText"]);
-export const PROVIDER_PARAM = params(["provider", "text"]);
+/** Each function's parameters by id, as functions.json names it; a test checks it against the JSDoc. */
+export const SIGNATURES = {
+  COST: params(
+    ["provider", "text"],
+    ["quality", "text"],
+    ["size", "text"],
+    ["volume", "amount"],
+    ["retry", "setting"],
+    ["asOf", "date"],
+  ),
+  PRICE: params(["provider", "text"], ["quality", "text"], ["size", "text"], ["asOf", "date"]),
+  TOKENCOST: params(
+    ["provider", "text"],
+    ["textInputTokens", "amount"],
+    ["imageInputTokens", "amount"],
+    ["imageOutputTokens", "amount"],
+    ["cachedTextTokens", "setting"],
+    ["cachedImageTokens", "setting"],
+    ["asOf", "date"],
+  ),
+  AFFORD: params(
+    ["budget", "amount"],
+    ["provider", "text"],
+    ["quality", "text"],
+    ["size", "text"],
+    ["retry", "setting"],
+    ["asOf", "date"],
+  ),
+  CHEAPEST: params(
+    ["quality", "text"],
+    ["size", "text"],
+    ["volume", "setting"],
+    ["retry", "setting"],
+    ["top", "setting"],
+    ["asOf", "date"],
+  ),
+  PRICES: params(["provider", "allText"]),
+  PROVIDERS: params(),
+  ASOF: params(["provider", "text"]),
+  SOURCE: params(["provider", "text"]),
+  BOOK: params(),
+} as const satisfies Readonly<Record<string, readonly Param[]>>;

@@ -13,6 +13,7 @@ import {
   type RankRow,
   type Ranking,
   type SourceInfo,
+  unitWords,
 } from "../core";
 
 // Columns are only ever appended: formulas such as INDEX(IMG.CHEAPEST(...), 2, 3) keep working.
@@ -84,20 +85,13 @@ function cheapestFooter(ranking: Ranking, shown: number, wanted: string): string
   return text;
 }
 
-/** "cachedTextInput" -> "cached text input" */
-const meterWords = (meter: string): string =>
-  meter.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
-
 /** The PRICES table: a header and one row per price in the book; blanks where a source gives none. */
 export function pricesTable(rows: readonly PriceRow[]): unknown[][] {
   const table: unknown[][] = new Array<unknown[]>(rows.length + 1);
   table[0] = [...PRICES_HEADER];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as PriceRow;
-    const unit =
-      row.unit === "image"
-        ? "per image"
-        : `per 1M tokens${row.meter === undefined ? "" : ` (${meterWords(row.meter)})`}`;
+    const unit = unitWords(row.unit, row.meter);
     table[i + 1] = [
       row.providerId,
       row.model,

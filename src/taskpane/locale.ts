@@ -189,8 +189,3 @@ export function readLocaleNumber(
   }
   return { ok: true, value };
 }
-
-/** A number as the user's locale writes it in an input, without group separators: 0,5 / 0.5. */
-export function inputText(n: number, locale: string = paneLocale()): string {
-  return String(n).replace(".", separators(locale).decimal);
-}

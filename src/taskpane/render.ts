@@ -3,8 +3,9 @@
  * (createElement + textContent); there is no innerHTML anywhere in the pane.
  */
 import type { CompiledBook, PriceRow, ProviderInfo } from "../core";
-import { priceHistory, priceRows } from "../core";
+import { meterWords, priceHistory, priceRows } from "../core";
 import type { Candidate } from "./refresh/prepare";
+import { rowLabel } from "./refresh/diff";
 import { describeOrigin } from "./storage";
 import { formatDate, formatPrice } from "./locale";
 import {
@@ -148,19 +149,10 @@ export function priceText(row: PriceRow): string {
   return row.listPrice !== null ? `${more} (list ${formatPrice(row.listPrice)})` : more;
 }
 
-const METERS: Record<string, string> = {
-  textInput: "text in",
-  cachedTextInput: "cached text in",
-  imageInput: "image in",
-  cachedImageInput: "cached image in",
-  imageOutput: "image out",
-  input: "text and image in",
-};
-
 function rowWhat(row: PriceRow): [string, string] {
   if (row.unit === "1M tokens") {
     const meter = row.meter ?? "tokens";
-    return ["per 1M tokens", METERS[meter] ?? meter];
+    return ["per 1M tokens", meterWords(meter)];
   }
   return [row.quality, row.size];
 }
@@ -314,10 +306,7 @@ export function renderDiff(candidate: Candidate): void {
   );
   list(
     "Added prices",
-    diff.added.map(
-      (r) =>
-        `${r.providerName}: ${r.quality}, ${r.size}${r.meter === undefined ? "" : ` ${r.meter}`}: ${moneyOrDash(r.price)}`,
-    ),
+    diff.added.map((r) => `${rowLabel(r)}: ${moneyOrDash(r.price)}`),
   );
   list(
     "Removed providers",
@@ -325,10 +314,7 @@ export function renderDiff(candidate: Candidate): void {
   );
   list(
     "Removed prices",
-    diff.removed.map(
-      (r) =>
-        `${r.providerName}: ${r.quality}, ${r.size}${r.meter === undefined ? "" : ` ${r.meter}`}: ${moneyOrDash(r.price)}`,
-    ),
+    diff.removed.map((r) => `${rowLabel(r)}: ${moneyOrDash(r.price)}`),
   );
   body.replaceChildren(...parts);
   byId("review-warnings").replaceChildren(...warnings.map((w) => h("li", {}, w)));

@@ -12,18 +12,9 @@ import type {
   TableSpec,
   TemplateSpec,
 } from "./model";
+import { columnLetter } from "../shared/a1";
 
-/** 0 -> "A", 25 -> "Z", 26 -> "AA". */
-export function columnLetter(col: number): string {
-  let n = col + 1;
-  let letters = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
+export { columnLetter };
 
 /** Relative A1 address, e.g. (4, 1) -> "B5". */
 export function a1(row: number, col: number): string {

@@ -5,6 +5,7 @@
  */
 import { renderGrid, type Grid } from "./grid";
 import type { TemplateSpec } from "./model";
+import type { TakenNames } from "../shared/newSheet";
 
 /** Excel's limit on sheet names. */
 export const MAX_SHEET_NAME_LENGTH = 31;
@@ -13,12 +14,8 @@ const FORBIDDEN_IN_SHEET_NAME = /[[\]:*?/\\]/g;
 /** Excel reserves this sheet name (case-insensitively). */
 const RESERVED_SHEET_NAMES = ["history"];
 
-export interface ExistingNames {
-  readonly sheets: readonly string[];
-  readonly tables: readonly string[];
-  /** Workbook-scoped defined names. */
-  readonly names: readonly string[];
-}
+/** The sheets, tables and workbook-scoped defined names the workbook already has. */
+export type ExistingNames = TakenNames;
 
 export interface InsertionPlan {
   readonly sheetName: string;

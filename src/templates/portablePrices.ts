@@ -5,7 +5,7 @@
  * comes from, and read back to sync it with the active book.
  */
 import { daysSince, priceRows, QUALITIES, type CompiledBook, type PriceRow } from "../core";
-import { absRangeA1, columnLetter } from "./layout";
+import { absRangeA1 } from "./layout";
 import type { CellSpec, TemplateSpec } from "./model";
 import { PORTABLE_KEYS, PORTABLE_PRICES } from "./portableFormulas";
 
@@ -227,6 +227,3 @@ export function portablePricesSheet(book: CompiledBook, today: string): Template
     charts: [],
   };
 }
-
-/** "G" for the price column, for messages that name cells. */
-export const PRICE_COLUMN_LETTER = columnLetter(PCOL.price);

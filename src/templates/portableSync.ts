@@ -8,7 +8,7 @@
  *   that no single row of the book sets (a price derived from another provider's rates) is refused
  *   with the row to edit instead.
  */
-import type { PriceBookJson } from "../core";
+import { meterKey, meterWords, type PriceBookJson } from "../core";
 import { PCOL, PORTABLE_HEADER, type PortableRow } from "./portablePrices";
 
 export interface PortableChange {
@@ -105,7 +105,9 @@ export function changeKey(row: Comparable): string {
 
 export function changeLabel(row: Comparable): string {
   const what =
-    row.unit === "image" ? `${row.quality}, ${row.size}` : `${row.meter || "tokens"} per 1M tokens`;
+    row.unit === "image"
+      ? `${row.quality}, ${row.size}`
+      : `${meterWords(row.meter || "tokens")} per 1M tokens`;
   return `${row.providerName}: ${what}`;
 }
 
@@ -182,7 +184,8 @@ export function applyToSheetRows(
     const targets = rows.filter((r) => {
       if (text(r[S.id]) !== change.providerId || text(r[S.billing]) !== billing) return false;
       if (text(r[S.effective]) !== newest.get(setOf(change.providerId, billing))) return false;
-      const meter = text(r[S.meter]);
+      // The sheet names a meter in words ("cached text input"); the table by its key.
+      const meter = meterKey(text(r[S.meter])) ?? text(r[S.meter]);
       if (billing === "tokens") {
         return (
           meter === change.meter ||

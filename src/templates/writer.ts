@@ -1,16 +1,16 @@
 /**
- * The one writer: inserts any template into a new sheet with Office.js.
- *
- * Two round trips, whatever the template: one read (the names of existing sheets, tables and
- * defined names, so nothing clashes) and one write (every cell, format, table, name, validation
- * and chart queued first, then a single `context.sync()`). It adds a sheet and activates it; it
- * never reads, changes or selects anything on another sheet.
+ * Inserts any template into a new sheet with Office.js: every cell, format, table, name, validation
+ * and chart of the template queued on the sheet the add-in's one sheet writer adds
+ * (src/shared/newSheet.ts: two round trips, the new sheet removed again if Excel refuses the
+ * write). It activates the new sheet and never touches another.
  */
 import { a1, columnLetter, rangeA1 } from "./layout";
 import type { CellStyle, ChartSpec, InputValidation, TemplateSpec } from "./model";
 import { planInsertion, type InsertionPlan } from "./naming";
+import { SheetWriteError, writeNewSheet } from "../shared/newSheet";
 
-export class TemplateError extends Error {
+/** A template that cannot be inserted, or that Excel refused: the workbook is as it was. */
+export class TemplateError extends SheetWriteError {
   constructor(message: string) {
     super(message);
     this.name = "TemplateError";
@@ -172,52 +172,21 @@ function queueWrites(sheet: Excel.Worksheet, template: TemplateSpec, plan: Inser
   sheet.activate();
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /**
- * Inserts `template` into a new sheet and returns the sheet's name. Exactly two `context.sync()`
- * calls when it succeeds; if Excel refuses the write, a third removes the half-made new sheet and
- * a TemplateError says what went wrong.
+ * Inserts `template` into a new sheet and returns the sheet's name, through the add-in's one sheet
+ * writer (src/shared/newSheet.ts): exactly two `context.sync()` calls when it succeeds; if Excel
+ * refuses the write, a third removes the half-made new sheet and a TemplateError says what went wrong.
  */
 export async function writeTemplate(
   context: Excel.RequestContext,
   template: TemplateSpec,
 ): Promise<{ sheetName: string }> {
-  const workbook = context.workbook;
-  const sheets = workbook.worksheets.load("items/name");
-  const tables = workbook.tables.load("items/name");
-  const names = workbook.names.load("items/name");
-  await context.sync(); // read: existing names, so the new ones cannot clash
-
-  const plan = planInsertion(template, {
-    sheets: sheets.items.map((s) => s.name),
-    tables: tables.items.map((t) => t.name),
-    names: names.items.map((n) => n.name),
-  });
-  const sheet = workbook.worksheets.add(plan.sheetName);
-  queueWrites(sheet, template, plan);
-  try {
-    await context.sync(); // write: everything at once
-  } catch (error) {
-    await removeNewSheet(context, sheet);
-    throw new TemplateError(
-      `Excel could not insert the "${template.title}" template: ${messageOf(error)} No existing sheet was changed.`,
-    );
-  }
+  const plan = await writeNewSheet(
+    context,
+    `the "${template.title}" template`,
+    (taken) => planInsertion(template, taken),
+    (sheet, planned) => queueWrites(sheet, template, planned),
+    (message) => new TemplateError(message),
+  );
   return { sheetName: plan.sheetName };
-}
-
-/** Deletes the sheet this insertion added; only ever that sheet, never one looked up by name. */
-async function removeNewSheet(
-  context: Excel.RequestContext,
-  sheet: Excel.Worksheet,
-): Promise<void> {
-  try {
-    sheet.delete();
-    await context.sync();
-  } catch {
-    // The sheet was never created (the add itself failed): nothing to remove.
-  }
 }

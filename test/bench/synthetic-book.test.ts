@@ -24,16 +24,16 @@ describe("the synthetic 1 MB price book of the refresh measurement", () => {
   it("prices each copy a little differently, and rates stay tied to their own copy", () => {
     if (!loaded.ok) throw new Error(loaded.message);
     const b = loaded.value;
-    // seed 001: OpenAI high square 0.211; copy 1 scales by 1 + (1 - 5) / 100 = 0.96 -> 0.20256
+    // pixazo-pricing-breakdown: OpenAI high square 0.211; copy 1 scales by 1 + (1 - 5) / 100 = 0.96 -> 0.20256
     expect(price(b, "openai-synth-1", "high", "1024x1024")).toEqual({ ok: true, value: 0.20256 });
-    // seed 001: Batch is 50% off, of the same copy: 0.20256 x 0.5 = 0.10128
+    // pixazo-pricing-breakdown: Batch is 50% off, of the same copy: 0.20256 x 0.5 = 0.10128
     expect(price(b, "openai-batch-synth-1", "high", "1024x1024")).toEqual({
       ok: true,
       value: 0.10128,
     });
-    // seed 001: Azure bills at OpenAI's rates; copy 3 scales by 1 + (3 - 5) / 100 = 0.98 -> 0.211 x 0.98 = 0.20678
+    // pixazo-pricing-breakdown: Azure bills at OpenAI's rates; copy 3 scales by 1 + (3 - 5) / 100 = 0.98 -> 0.211 x 0.98 = 0.20678
     expect(price(b, "azure-synth-3", "high", "1024x1024")).toEqual({ ok: true, value: 0.20678 });
-    // the bundled providers are untouched: seed 001, 0.211
+    // the bundled providers are untouched: pixazo-pricing-breakdown, 0.211
     expect(price(b, "openai", "high", "1024x1024")).toEqual({ ok: true, value: 0.211 });
   });
 

@@ -120,7 +120,7 @@ describe("as of a date, the newest price set in effect that day", () => {
 });
 
 describe("as of a date on the bundled book", () => {
-  // seed 001: High $0.211 / 1024x1024, in effect from GPT Image 2's release, 2026-04-21 (seed 003).
+  // pixazo-pricing-breakdown: High $0.211 / 1024x1024, in effect from GPT Image 2's release, 2026-04-21 (llm-reference-openai-api).
   it('=IMG.COST("openai","high","1024x1024",1000,1,DATE(2026,6,1)) is 1,000 x 0.211 = 211', () => {
     // DATE(2026,6,1) is serial 46174: 46143 is 2026-05-01, + 31 days (May) = 2026-06-01.
     expect(value(cost(bundledBook, "openai", "high", "1024x1024", 1000, 1, 46174))).toBe(211);

@@ -37,11 +37,11 @@ describe("the bundled book", () => {
   it("dates each source as the page does, and leaves undated pages undated", () => {
     const dated = Object.fromEntries(bundledBookJson.sources.map((s) => [s.site, s.dated]));
     expect(dated).toEqual({
-      "Atlas Cloud": "2026-05-04", // seed 000 "Last Updated: May 4, 2026"
-      Pixazo: null, // seed 001 gives no date
-      Prospolabs: null, // seed 002 gives no date
-      "LLM Reference": "2026-05-10", // seed 003 "Last refreshed 2026-05-10"
-      ChatGPTImages: "2026-04-28", // seed 004 "checked on 2026-04-28"
+      "Atlas Cloud": "2026-05-04", // atlas-cloud-guide "Last Updated: May 4, 2026"
+      Pixazo: null, // pixazo-pricing-breakdown gives no date
+      Prospolabs: null, // prospolabs-model-page gives no date
+      "LLM Reference": "2026-05-10", // llm-reference-openai-api "Last refreshed 2026-05-10"
+      ChatGPTImages: "2026-04-28", // chatgptimages-api-pricing "checked on 2026-04-28"
     });
     expect(bundledBookJson.sources.every((s) => s.url === undefined)).toBe(true); // the seeds give no URLs
   });

@@ -1,7 +1,7 @@
 /**
  * Each wrong number reported against exactness, as a named test with the value worked out by hand,
- * and what happens past the exact range. Prices come from the bundled book (seed 001: OpenAI high
- * square 0.211; seed 000: Imagen 4 Ultra on Atlas Cloud 0.054).
+ * and what happens past the exact range. Prices come from the bundled book (pixazo-pricing-breakdown: OpenAI high
+ * square 0.211; atlas-cloud-guide: Imagen 4 Ultra on Atlas Cloud 0.054).
  */
 import {
   afford,
@@ -10,7 +10,6 @@ import {
   cost,
   describe as describeValue,
   findProvider,
-  listCost,
   loadBook,
   bookTextTooLarge,
   MAX_BOOK_CHARS,
@@ -102,16 +101,13 @@ describe("2. COST keeps the cent, or says it cannot", () => {
     expect(failure(cost(book, "openai", "high", "square", 1e308, 10), "TOO_LARGE")).toMatch(
       /^The cost of 1e\+308 images with retry multiplier 10 is too large to compute to the cent/,
     );
-    expect(failure(listCost(book, "atlas", "low", "square", 1e308, 1000), "TOO_LARGE")).toMatch(
-      /^The list cost of 1e\+308 images/,
-    );
     expect(failure(rank(book, "high", "square", 1e308, 10), "TOO_LARGE")).toMatch(
       /too large to compute to the cent/,
     );
   });
 
   it("PRICE gives sub-cent prices exactly, not rounded to the cent", () => {
-    // seed 001: Batch is half of OpenAI's 0.053 = 0.0265; seed 002: Prospolabs low 0.0072
+    // pixazo-pricing-breakdown: Batch is half of OpenAI's 0.053 = 0.0265; prospolabs-model-page: Prospolabs low 0.0072
     expect(value(price(book, "openai-batch", "medium", "square"))).toBe(0.0265);
     expect(value(price(book, "prospolabs", "low", "square"))).toBe(0.0072);
   });

@@ -7,7 +7,7 @@ import {
   bundledBook as book,
   compileBook,
   cost,
-  listCost,
+  quote,
   rank,
   tokenCost,
   type PriceBookJson,
@@ -16,12 +16,12 @@ import { failure, value } from "./expect-result";
 
 describe("cost: the sources' worked examples, exact to the decimal", () => {
   it('IMG.COST("openai","high","1024x1024",1000,1.2) = 253.2 exactly', () => {
-    // seed 001 high square 0.211: 1000 x 1.2 x 0.211 = 253.2
+    // pixazo-pricing-breakdown high square 0.211: 1000 x 1.2 x 0.211 = 253.2
     expect(value(cost(book, "openai", "high", "1024x1024", 1000, 1.2))).toBe(253.2);
   });
 
   it("10,000 x 0.0072 === 72", () => {
-    // seed 002 Low 0.0072: 10,000 x 0.0072 = 72
+    // prospolabs-model-page Low 0.0072: 10,000 x 0.0072 = 72
     expect(value(cost(book, "prospolabs", "low", "1024x1024", 10_000))).toBe(72);
   });
 
@@ -36,16 +36,15 @@ describe("cost: the sources' worked examples, exact to the decimal", () => {
     expect(value(cost(book, "openai-batch", "high", "square", 1234))).toBe(130.187);
   });
 
-  it("seed 002: a 10,000-image Medium batch is 280 at Prospolabs and 470 at retail, a 190 saving", () => {
+  it("prospolabs-model-page: a 10,000-image Medium batch is 280 at Prospolabs and 470 at retail, a 190 saving", () => {
     // 10,000 x 0.028 = 280; 10,000 x 0.047 = 470; 470 - 280 = 190
     const billed = value(cost(book, "prospolabs", "medium", "1024x1024", 10_000));
-    const retail = value(listCost(book, "prospolabs", "medium", "1024x1024", 10_000));
     expect(billed).toBe(280);
-    expect(retail).toBe(470);
-    expect(retail - billed).toBe(190);
+    // The retail price beside the billed one, which a plan multiplies by its volume.
+    expect(value(quote(book, "prospolabs", "medium", "1024x1024")).listPrice).toBe(0.047);
   });
 
-  it("seed 000's volume table at Atlas Cloud (0.008 per image)", () => {
+  it("atlas-cloud-guide's volume table at Atlas Cloud (0.008 per image)", () => {
     // 100 images/day: 100 x 0.008 = 0.80 a day; x 30 days = 3,000 images = 24 a month
     expect(value(cost(book, "atlas", "medium", "1024x1024", 100))).toBe(0.8);
     expect(value(cost(book, "atlas", "medium", "1024x1024", 100 * 30))).toBe(24);
@@ -57,13 +56,13 @@ describe("cost: the sources' worked examples, exact to the decimal", () => {
     expect(value(cost(book, "atlas", "high", "1536x1024", 10_000 * 30))).toBe(2400);
   });
 
-  it("seed 000: the edit example's two calls cost 0.016; list price 0.01 would make it 0.02", () => {
+  it("atlas-cloud-guide: the edit example's two calls cost 0.016; list price 0.01 would make it 0.02", () => {
     // 2 x 0.008 = 0.016; 2 x 0.01 = 0.02
     expect(value(cost(book, "atlas", "medium", "1024x1024", 2))).toBe(0.016);
-    expect(value(listCost(book, "atlas", "medium", "1024x1024", 2))).toBe(0.02);
+    expect(value(quote(book, "atlas", "medium", "1024x1024")).listPrice).toBe(0.01);
   });
 
-  it("seed 001's per-1,000-image use cases", () => {
+  it("pixazo-pricing-breakdown's per-1,000-image use cases", () => {
     // Low portrait 0.005 x 1,000 = 5; Medium square 0.053 x 1,000 = 53; High portrait 0.165 x 1,000 = 165
     expect(value(cost(book, "openai", "low", "portrait", 1000))).toBe(5);
     expect(value(cost(book, "openai", "medium", "square", 1000))).toBe(53);
@@ -72,7 +71,7 @@ describe("cost: the sources' worked examples, exact to the decimal", () => {
     expect(value(cost(book, "openai-batch", "medium", "square", 1000))).toBe(26.5);
   });
 
-  it("seed 004's planning formula: requests x outputs x price x retry", () => {
+  it("chatgptimages-api-pricing's planning formula: requests x outputs x price x retry", () => {
     // 2,500 listings x 2 images x 1.5 retries x 0.041 (medium portrait) = 7,500 x 0.041 = 307.5
     expect(value(cost(book, "openai", "medium", "1024x1536", 2500 * 2, 1.5))).toBe(307.5);
     // 1,234 x 1.1 x 0.077 = 1,357.4 x 0.077 = 104.5198
@@ -97,7 +96,7 @@ describe("cost: the sources' worked examples, exact to the decimal", () => {
 });
 
 describe("afford: whole images a budget buys", () => {
-  it("seed 000: 24 buys 3,000 images at 0.008", () => {
+  it("atlas-cloud-guide: 24 buys 3,000 images at 0.008", () => {
     expect(value(afford(book, 24, "atlas", "low", "1024x1024"))).toBe(3000); // 24 / 0.008 = 3,000
   });
 
@@ -106,7 +105,7 @@ describe("afford: whole images a budget buys", () => {
     expect(value(afford(book, 3.3, "openai", "high", "portrait"))).toBe(20);
   });
 
-  it("seed 000: the USD1 signup credit covers about 125 images", () => {
+  it("atlas-cloud-guide: the USD1 signup credit covers about 125 images", () => {
     expect(value(afford(book, 1, "atlas", "low", "1024x1024"))).toBe(125); // 1 / 0.008 = 125
   });
 
@@ -114,7 +113,7 @@ describe("afford: whole images a budget buys", () => {
     expect(value(afford(book, 1, "openai", "medium", "square"))).toBe(18); // 1 / 0.053 = 18.87
     // 253.2 / (0.211 x 1.2) = 253.2 / 0.2532 = 1,000
     expect(value(afford(book, 253.2, "openai", "high", "square", 1.2))).toBe(1000);
-    // 280 / 0.028 = 10,000 (seed 002's Medium batch, backwards)
+    // 280 / 0.028 = 10,000 (prospolabs-model-page's Medium batch, backwards)
     expect(value(afford(book, 280, "prospolabs", "medium", "square"))).toBe(10_000);
     expect(value(afford(book, 0, "openai", "low", "square"))).toBe(0);
   });
@@ -156,7 +155,7 @@ describe("afford: whole images a budget buys", () => {
 });
 
 describe("tokenCost: tokens x meter / 1,000,000", () => {
-  it("sums every meter (seed 004's five OpenAI meters)", () => {
+  it("sums every meter (chatgptimages-api-pricing's five OpenAI meters)", () => {
     // 1,000 x 5 / 1M = 0.005; 500 x 8 / 1M = 0.004; 4,160 x 30 / 1M = 0.1248;
     // 2,000 x 1.25 / 1M = 0.0025; 100 x 2 / 1M = 0.0002; total 0.1365
     const tokens = {

@@ -87,10 +87,10 @@ const priced = fc.constantFrom(...PRICED);
 describe("the oracle reads the book", () => {
   it("prices every published offer and agrees with the sources on three of them", () => {
     expect(PRICED.length).toBeGreaterThan(40);
-    // seed 001: OpenAI high square 0.211; Batch medium square is half of 0.053 = 0.0265
+    // pixazo-pricing-breakdown: OpenAI high square 0.211; Batch medium square is half of 0.053 = 0.0265
     expect(text(bookPrice("openai", "high", "square") ?? dec("0"))).toBe("0.211");
     expect(text(bookPrice("openai-batch", "medium", "square") ?? dec("0"))).toBe("0.0265");
-    // seed 002: Prospolabs low 0.0072
+    // prospolabs-model-page: Prospolabs low 0.0072
     expect(text(bookPrice("prospolabs", "low", "square") ?? dec("0"))).toBe("0.0072");
   });
 });

@@ -13,10 +13,10 @@ import {
 } from "../../src/core";
 import { failure, value } from "./expect-result";
 
-describe("OpenAI standard rates (seed 001, Pixazo: 'GPT Image 2 - OpenAI Standard Rates (Per Image)')", () => {
-  // seed 001: Low $0.006 / 1024x1024 | $0.005 / 1024x1536 or 1536x1024
-  // seed 001: Medium $0.053 / 1024x1024 | $0.041 / portrait & landscape
-  // seed 001: High $0.211 / 1024x1024 | $0.165 / portrait & landscape
+describe("OpenAI standard rates (pixazo-pricing-breakdown, Pixazo: 'GPT Image 2 - OpenAI Standard Rates (Per Image)')", () => {
+  // pixazo-pricing-breakdown: Low $0.006 / 1024x1024 | $0.005 / 1024x1536 or 1536x1024
+  // pixazo-pricing-breakdown: Medium $0.053 / 1024x1024 | $0.041 / portrait & landscape
+  // pixazo-pricing-breakdown: High $0.211 / 1024x1024 | $0.165 / portrait & landscape
   const table: [string, string, number][] = [
     ["low", "1024x1024", 0.006],
     ["low", "1024x1536", 0.005],
@@ -32,7 +32,7 @@ describe("OpenAI standard rates (seed 001, Pixazo: 'GPT Image 2 - OpenAI Standar
     expect(value(price(book, "openai", quality, size))).toBe(expected);
   });
 
-  // seed 001: Pixazo, Replicate with BYOK and Azure bill "at OpenAI's rates" / "standard OpenAI rates".
+  // pixazo-pricing-breakdown: Pixazo, Replicate with BYOK and Azure bill "at OpenAI's rates" / "standard OpenAI rates".
   it.each(["azure", "pixazo", "replicate-byok"])(
     "%s charges OpenAI's rates at every tier",
     (id) => {
@@ -55,13 +55,13 @@ describe("OpenAI standard rates (seed 001, Pixazo: 'GPT Image 2 - OpenAI Standar
     expect(q.source.site).toBe("Pixazo");
     expect(q.source.dated).toBeNull();
     expect(q.checked).toBe("2026-11-21");
-    // seed 003: "released April 21, 2026" is used as the date undated prices apply from.
+    // llm-reference-openai-api: "released April 21, 2026" is used as the date undated prices apply from.
     expect(q.effective).toBe("2026-04-21");
     expect(q.notes.join(" ")).toContain("gives no date");
   });
 });
 
-describe("OpenAI Batch API (seed 001: '50% off standard rates')", () => {
+describe("OpenAI Batch API (pixazo-pricing-breakdown: '50% off standard rates')", () => {
   // Exactly half of each standard tier: 0.006/2 = 0.003, 0.005/2 = 0.0025, 0.053/2 = 0.0265,
   // 0.041/2 = 0.0205, 0.211/2 = 0.1055, 0.165/2 = 0.0825.
   it.each([
@@ -83,7 +83,7 @@ describe("OpenAI Batch API (seed 001: '50% off standard rates')", () => {
   });
 });
 
-describe("Prospolabs (seed 002: 'Low $0.0072/image (retail $0.012), Medium $0.028 (retail $0.047), High $0.077 (retail $0.128)')", () => {
+describe("Prospolabs (prospolabs-model-page: 'Low $0.0072/image (retail $0.012), Medium $0.028 (retail $0.047), High $0.077 (retail $0.128)')", () => {
   it.each([
     ["low", 0.0072, 0.012],
     ["medium", 0.028, 0.047],
@@ -97,8 +97,8 @@ describe("Prospolabs (seed 002: 'Low $0.0072/image (retail $0.012), Medium $0.02
   });
 });
 
-describe("Atlas Cloud (seed 000: 'USD0.008 / image', 'List price USD0.01 / image (20% off)')", () => {
-  // seed 000 "at a glance": 1K 1024x1024, 1024x1536, 1536x1024; 2K 2048x2048, 2048x1152; 3840x2160, 2160x3840.
+describe("Atlas Cloud (atlas-cloud-guide: 'USD0.008 / image', 'List price USD0.01 / image (20% off)')", () => {
+  // atlas-cloud-guide "at a glance": 1K 1024x1024, 1024x1536, 1536x1024; 2K 2048x2048, 2048x1152; 3840x2160, 2160x3840.
   const sizes = ["1024x1024", "1024x1536", "1536x1024"];
   // The only sizes every part of the page names: the table's "1K: 1024x1024, 1024x1536, 1536x1024",
   // the parameter reference's first three and the FAQ's "Three: 1024x1024, 1024x1536, 1536x1024".
@@ -150,7 +150,7 @@ describe("Atlas Cloud (seed 000: 'USD0.008 / image', 'List price USD0.01 / image
   });
 
   it("carries its $1 signup credit as a term that changes a budget", () => {
-    // seed 000: "Free signup creditUSD1.00 (~125 images)"
+    // atlas-cloud-guide: "Free signup creditUSD1.00 (~125 images)"
     const atlas = book.providers.find((p) => p.id === "atlas");
     expect(atlas?.terms.join(" ")).toContain("USD1.00 free signup credit");
   });
@@ -162,12 +162,12 @@ describe("Atlas Cloud (seed 000: 'USD0.008 / image', 'List price USD0.01 / image
   });
 });
 
-describe("Atlas Cloud comparison models (seed 000 comparison table)", () => {
+describe("Atlas Cloud comparison models (atlas-cloud-guide comparison table)", () => {
   it("Nano Banana 2 0.08, Imagen 4 Ultra 0.054 (a starting price), Z-Image Turbo 0.01", () => {
     expect(value(price(book, "atlas/nano-banana-2", "high", "square"))).toBe(0.08);
     expect(value(price(book, "atlas/imagen-4-ultra", "high", "square"))).toBe(0.054);
     expect(value(price(book, "atlas/z-image-turbo", "high", "square"))).toBe(0.01);
-    // seed 000 writes "USD0.054+".
+    // atlas-cloud-guide writes "USD0.054+".
     expect(value(quote(book, "atlas/imagen-4-ultra", "low", "square")).notes.join(" ")).toContain(
       "0.054+",
     );
@@ -190,7 +190,7 @@ describe("Atlas Cloud comparison models (seed 000 comparison table)", () => {
   });
 });
 
-describe("fal.ai (seed 001: 'Low quality (~1024x768): $0.01', 'High quality (native 4K): $0.41')", () => {
+describe("fal.ai (pixazo-pricing-breakdown: 'Low quality (~1024x768): $0.01', 'High quality (native 4K): $0.41')", () => {
   it("prices its two published points", () => {
     expect(value(price(book, "fal", "low", "1024x768"))).toBe(0.01);
     expect(value(price(book, "fal", "high", "3840x2160"))).toBe(0.41);
@@ -209,7 +209,7 @@ describe("fal.ai (seed 001: 'Low quality (~1024x768): $0.01', 'High quality (nat
   });
 });
 
-describe("Replicate without your own key (seed 001: 'not publicly listed per-image')", () => {
+describe("Replicate without your own key (pixazo-pricing-breakdown: 'not publicly listed per-image')", () => {
   it("is not published, and says so", () => {
     const message = failure(price(book, "replicate", "low", "square"), "NOT_PUBLISHED");
     expect(message).toContain("not publicly listed per-image");
@@ -217,7 +217,7 @@ describe("Replicate without your own key (seed 001: 'not publicly listed per-ima
 });
 
 describe("token meters", () => {
-  // seed 004 (checked 2026-04-28): text input 5.00, cached text 1.25, image input 8.00, cached image 2.00,
+  // chatgptimages-api-pricing (checked 2026-04-28): text input 5.00, cached text 1.25, image input 8.00, cached image 2.00,
   // image output 30.00 USD per 1M tokens. One million of each meter costs the meter itself.
   it.each([
     ["textInput", 5],
@@ -230,12 +230,12 @@ describe("token meters", () => {
     expect(value(tokenCost(book, "openai", tokens))).toBe(perMillion);
   });
 
-  it("OpenAI's token prices take effect on seed 004's check date and were read on 2026-11-21", () => {
+  it("OpenAI's token prices take effect on chatgptimages-api-pricing's check date and were read on 2026-11-21", () => {
     const rows = book.json.providers.find((p) => p.id === "openai")?.tokens ?? [];
     expect(rows.map((r) => [r.effective, r.checked])).toEqual([["2026-04-28", "2026-11-21"]]);
   });
 
-  // seed 003 (refreshed 2026-05-10): Vercel AI Gateway "Input (per 1M) $5.00", "Output $30.00"; the
+  // llm-reference-openai-api (refreshed 2026-05-10): Vercel AI Gateway "Input (per 1M) $5.00", "Output $30.00"; the
   // same page: OpenAI "Image input $8.00". Image input is disputed and read at the higher 8.00.
   it("Vercel AI Gateway: text input 5.00, image input 8.00 (disputed), output 30.00", () => {
     expect(
@@ -278,7 +278,7 @@ describe("token meters", () => {
   });
 });
 
-describe("comparison models on Atlas Cloud (seed 000's comparison table)", () => {
+describe("comparison models on Atlas Cloud (atlas-cloud-guide's comparison table)", () => {
   // "Atlas Cloud price ... USD0.054+" and "Sizes ... up to 2048" for Imagen 4 Ultra.
   it("Imagen 4 Ultra: 0.054 is a lower bound, and nothing above 2048 on either edge is priced", () => {
     const q = value(quote(book, "imagen 4 ultra", "high", "2048x2048"));
@@ -322,7 +322,7 @@ describe("every price carries a status; a disputed one keeps its other reading",
     const first = new Map<string, string>();
     for (const row of rows) if (!first.has(row.providerId)) first.set(row.providerId, row.status);
     expect(Object.fromEntries(first)).toEqual({
-      openai: "published", // seed 001 lists the nine rates
+      openai: "published", // pixazo-pricing-breakdown lists the nine rates
       "openai-batch": "derived", // "50% off standard rates"
       azure: "derived", // "Pricing aligned with OpenAI standard rates"
       pixazo: "published", // "Pixazo GPT Image 2 Rates: Low quality: $0.006 / square ..."
@@ -366,7 +366,7 @@ describe("every price carries a status; a disputed one keeps its other reading",
         .filter((r) => r.providerId === id)
         .map((r) => r.notes)
         .join(" ");
-    expect(notes("openai")).toContain("'Input tokens'"); // seed 003's label of $8
+    expect(notes("openai")).toContain("'Input tokens'"); // llm-reference-openai-api's label of $8
     expect(notes("openai")).toContain("API access May 2026");
     expect(notes("openai")).toContain("Batch: Not sourced");
     expect(notes("prospolabs")).toContain("0.0072 is above OpenAI's low square 0.006");
@@ -377,7 +377,7 @@ describe("every price carries a status; a disputed one keeps its other reading",
   });
 });
 
-describe("Atlas Cloud leaves the 4K ranking (seed 000: 'No 4K option')", () => {
+describe("Atlas Cloud leaves the 4K ranking (atlas-cloud-guide: 'No 4K option')", () => {
   it("high at 3840x2160: Prospolabs first, then fal.ai; Atlas is left out with the page's words", () => {
     const ranking = value(rank(book, "high", "3840x2160", 100));
     // Prospolabs High $0.077 x 100 = 7.7; fal.ai "native 4K" $0.41 x 100 = 41; 0.41 / 0.077 = 5.3246...
@@ -396,10 +396,10 @@ describe("honest dates: the page's own date and the date it was read", () => {
 
   it("every page was read on 2026-11-21; dated pages keep their own date", () => {
     expect(new Set(rows.map((r) => r.readDate))).toEqual(new Set(["2026-11-21"]));
-    // seed 000 "Last Updated: May 4, 2026"; seed 003 "Last refreshed 2026-05-10"
+    // atlas-cloud-guide "Last Updated: May 4, 2026"; llm-reference-openai-api "Last refreshed 2026-05-10"
     expect(row("atlas")?.dateLabel).toBe("2026-05-04 (read 2026-11-21)");
     expect(row("vercel")?.dateLabel).toBe("2026-05-10 (read 2026-11-21)");
-    // seed 001 (Pixazo) and seed 002 (Prospolabs) give no date
+    // pixazo-pricing-breakdown (Pixazo) and prospolabs-model-page (Prospolabs) give no date
     expect(row("pixazo")?.dateLabel).toBe("undated (read 2026-11-21)");
     expect(row("prospolabs")?.pageDate).toBeNull();
   });

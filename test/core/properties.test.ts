@@ -9,7 +9,6 @@ import {
   bundledBookJson,
   cost,
   findProvider,
-  listCost,
   loadBook,
   parseDate,
   parseQuality,
@@ -63,7 +62,7 @@ const dateArg = fc.oneof(
 );
 
 describe("never throws, always a well-formed result", () => {
-  it("cost, listCost, price, quote, afford", () => {
+  it("cost, price, quote, afford", () => {
     fc.assert(
       fc.property(
         providerArg,
@@ -74,7 +73,6 @@ describe("never throws, always a well-formed result", () => {
         dateArg,
         (p, q, s, n, r, d) => {
           expect(wellFormed(cost(book, p, q, s, n, r, d), true)).toBe(true);
-          expect(wellFormed(listCost(book, p, q, s, n, r, d), true)).toBe(true);
           expect(wellFormed(price(book, p, q, s, d), true)).toBe(true);
           expect(wellFormed(afford(book, n, p, q, s, r, d), true)).toBe(true);
           const quoted = quote(book, p, q, s, d);

@@ -7,7 +7,7 @@ import { failure, value } from "./expect-result";
 const rowsOf = (provider: string): PriceRow[] => value(priceRows(book, provider));
 
 describe("priceRows", () => {
-  it("OpenAI: the nine tiers of seed 001, then seed 004's five token meters", () => {
+  it("OpenAI: the nine tiers of pixazo-pricing-breakdown, then chatgptimages-api-pricing's five token meters", () => {
     const rows = rowsOf("openai");
     expect(rows.filter((r) => r.unit === "image").map((r) => [r.quality, r.size, r.price])).toEqual(
       [

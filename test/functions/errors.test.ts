@@ -41,7 +41,7 @@ describe("#N/A: the input is fine but no price exists for it", () => {
     );
   });
 
-  test("NOT_PUBLISHED: Replicate without your own key lists no price (seed 001)", () => {
+  test("NOT_PUBLISHED: Replicate without your own key lists no price (pixazo-pricing-breakdown)", () => {
     expectExcelError(
       cost("replicate", "high", "square", 10),
       "#N/A",
@@ -50,12 +50,12 @@ describe("#N/A: the input is fine but no price exists for it", () => {
     );
   });
 
-  test("NOT_PUBLISHED: fal's medium 'scales between these bounds', which fixes no number (seed 001)", () => {
+  test("NOT_PUBLISHED: fal's medium 'scales between these bounds', which fixes no number (pixazo-pricing-breakdown)", () => {
     expectExcelError(cost("fal", "medium", "1024x768", 10), "#N/A", "fal.ai", "medium");
   });
 
   test("SIZE_NOT_PRICED names the size and the sizes that are priced", () => {
-    // seed 001 lists OpenAI prices for 1024x1024, 1024x1536 and 1536x1024 only.
+    // pixazo-pricing-breakdown lists OpenAI prices for 1024x1024, 1024x1536 and 1536x1024 only.
     expectExcelError(
       only(fns.call("PRICE", cell("openai"), cell("high"), cell("2048x2048"))),
       "#N/A",
@@ -64,7 +64,7 @@ describe("#N/A: the input is fine but no price exists for it", () => {
     );
   });
 
-  test("NO_TOKEN_METERS: Atlas bills per image, not by token (seed 000)", () => {
+  test("NO_TOKEN_METERS: Atlas bills per image, not by token (atlas-cloud-guide)", () => {
     expectExcelError(
       only(fns.call("TOKENCOST", cell("atlas"), cell(1), cell(0), cell(1), null, null)),
       "#N/A",
@@ -72,7 +72,7 @@ describe("#N/A: the input is fine but no price exists for it", () => {
     );
   });
 
-  test("NO_TOKEN_METERS: Vercel publishes no cached meter (seed 003 gives input and output only)", () => {
+  test("NO_TOKEN_METERS: Vercel publishes no cached meter (llm-reference-openai-api gives input and output only)", () => {
     const result = only(
       fns.call("TOKENCOST", cell("vercel"), cell(0), cell(0), cell(0), cell(5000), null),
     );

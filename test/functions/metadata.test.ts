@@ -1,11 +1,13 @@
 /**
- * dist/functions.json is what Excel reads to offer =IMG. autocomplete. The ids and parameters are
- * frozen: a rename or reorder would break every workbook that uses them, so they are spelled out
- * here by hand rather than read from the code.
+ * dist/functions.json is what Excel reads to offer =IMG. autocomplete; the webpack plugin writes it
+ * from the JSDoc in src/functions/functions.ts, the one declaration of each function's parameters.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DIST, ROOT } from "../support/functions-harness";
+import type { Param, ParamKind } from "../../src/functions/params";
+import { SIGNATURES } from "../../src/functions/signatures";
+import { readCatalog } from "../support/catalog";
 import { BUILD_TIMEOUT_MS, loadExcelFunctions } from "./excel";
 
 interface Parameter {
@@ -24,53 +26,25 @@ interface FunctionMeta {
   result: { dimensionality?: string; type?: string };
 }
 
-/** id -> [parameter name, optional] in order; the frozen public surface. */
-const FROZEN: Record<string, [string, boolean][]> = {
-  COST: [
-    ["provider", false],
-    ["quality", false],
-    ["size", false],
-    ["volume", false],
-    ["retry", true],
-    ["asOf", true], // appended: prices in effect on a date
-  ],
-  PRICE: [
-    ["provider", false],
-    ["quality", false],
-    ["size", false],
-    ["asOf", true],
-  ],
-  TOKENCOST: [
-    ["provider", false],
-    ["textInputTokens", false],
-    ["imageInputTokens", false],
-    ["imageOutputTokens", false],
-    ["cachedTextTokens", true],
-    ["cachedImageTokens", true],
-    ["asOf", true],
-  ],
-  AFFORD: [
-    ["budget", false],
-    ["provider", false],
-    ["quality", false],
-    ["size", false],
-    ["retry", true],
-    ["asOf", true],
-  ],
-  CHEAPEST: [
-    ["quality", false],
-    ["size", false],
-    ["volume", true],
-    ["retry", true],
-    ["top", true],
-    ["asOf", true],
-  ],
-  PRICES: [["provider", true]],
-  PROVIDERS: [],
-  ASOF: [["provider", false]],
-  SOURCE: [["provider", false]],
-  BOOK: [],
-};
+/**
+ * The ids users type: frozen, since renaming one breaks every workbook that uses it. Parameter
+ * names and order come from the JSDoc alone (a formula passes arguments by position, so a reorder
+ * would silently change answers); the tests below check every other declaration against it.
+ */
+const PUBLISHED_IDS = [
+  "COST",
+  "PRICE",
+  "TOKENCOST",
+  "AFFORD",
+  "CHEAPEST",
+  "PRICES",
+  "PROVIDERS",
+  "ASOF",
+  "SOURCE",
+  "BOOK",
+];
+/** Blank rules that only an optional parameter can have (params.ts). */
+const OPTIONAL_KINDS: readonly ParamKind[] = ["setting", "date", "allText"];
 const RANGE_FUNCTIONS = ["COST", "PRICE", "TOKENCOST", "AFFORD"];
 const SPILLING_FUNCTIONS = [...RANGE_FUNCTIONS, "CHEAPEST", "PRICES", "PROVIDERS"];
 
@@ -88,16 +62,26 @@ const meta = (id: string): FunctionMeta => {
   return found;
 };
 
-test("declares exactly the frozen ids, each named as its id", () => {
-  expect(functions.map((f) => f.id).sort()).toEqual(Object.keys(FROZEN).sort());
+test("declares exactly the published ids, each named as its id", () => {
+  expect(functions.map((f) => f.id).sort()).toEqual([...PUBLISHED_IDS].sort());
   for (const f of functions) expect(f.name).toBe(f.id);
 });
 
-test.each(Object.entries(FROZEN))(
-  "%s has its frozen parameters in order, each described",
-  (id, params) => {
+test("functions.json is what the JSDoc declares, read by the same generator", () => {
+  const declared = readCatalog().map(({ functionName: _, ...f }) => f);
+  expect(functions).toEqual(declared);
+});
+
+test.each(PUBLISHED_IDS)(
+  "%s: the blank rules in signatures.ts name the JSDoc's parameters, in order",
+  (id) => {
     const f = meta(id);
-    expect(f.parameters.map((p) => [p.name, p.optional === true])).toEqual(params);
+    const rules = (SIGNATURES as Readonly<Record<string, readonly Param[]>>)[id] ?? [];
+    expect(rules.map((p) => p.name)).toEqual(f.parameters.map((p) => p.name));
+    // A required parameter cannot have a rule that treats a blank as "left out", nor the reverse.
+    expect(rules.map((p) => OPTIONAL_KINDS.includes(p.kind))).toEqual(
+      f.parameters.map((p) => p.optional === true),
+    );
     for (const p of f.parameters) expect((p.description ?? "").length).toBeGreaterThan(10);
     expect((f.description ?? "").length).toBeGreaterThan(20);
   },

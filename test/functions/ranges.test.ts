@@ -82,7 +82,7 @@ describe("IMG.COST over ranges", () => {
       row(100, 1000, 10000),
       null,
     );
-    // seed 000's table: 100, 1,000 and 10,000 images a day cost 0.80, 8.00 and 80.00.
+    // atlas-cloud-guide's table: 100, 1,000 and 10,000 images a day cost 0.80, 8.00 and 80.00.
     expect(result).toEqual([[0.8, 8, 80]]);
   });
 
@@ -98,7 +98,7 @@ describe("IMG.COST over ranges", () => {
       ],
       null,
     );
-    // seed 002: medium 0.028 each
+    // prospolabs-model-page: medium 0.028 each
     expect(result).toEqual([
       [0.028, 0.056],
       [0.28, 280],
@@ -115,7 +115,7 @@ describe("IMG.COST over ranges", () => {
       column(1000, upstream, 1000, 1000),
       column("", 2, null, 0),
     ) as unknown[][];
-    // seed 001: low square 0.006; 1,000 x 1 x 0.006 = 6 (a blank or 0 retry is 1)
+    // pixazo-pricing-breakdown: low square 0.006; 1,000 x 1 x 0.006 = 6 (a blank or 0 retry is 1)
     expect(result[0]).toEqual([6]);
     expect(result[1]?.[0]).toEqual(new ExcelError("#N/A", "no match upstream"));
     expect(result[2]).toEqual([6]);
@@ -172,7 +172,7 @@ describe("IMG.COST over ranges", () => {
 
   test("10,000 rows give 10,000 results, each the right one", () => {
     const qualities = ["low", "medium", "high"] as const;
-    // seed 002: Prospolabs low 0.0072, medium 0.028, high 0.077
+    // prospolabs-model-page: Prospolabs low 0.0072, medium 0.028, high 0.077
     const unit = { low: 0.0072, medium: 0.028, high: 0.077 };
     const count = 10_000;
     const q = Array.from({ length: count }, (_, i) => [qualities[i % 3]]);
@@ -206,13 +206,13 @@ describe("the other range functions", () => {
       cell("portrait"),
     );
     const rows = result as unknown[][];
-    expect(rows[0]).toEqual([0.041]); // seed 001: medium portrait 0.041
-    expect(rows[1]).toEqual([0.008]); // seed 000: flat 0.008
+    expect(rows[0]).toEqual([0.041]); // pixazo-pricing-breakdown: medium portrait 0.041
+    expect(rows[1]).toEqual([0.008]); // atlas-cloud-guide: flat 0.008
     expectExcelError(rows[2]?.[0], "#N/A", "Replicate");
   });
 
   test("AFFORD over a column of budgets", () => {
-    // seed 000: 0.008 per image: 1 -> 125 images (the page's "about 125 images"), 24 -> 3,000, 0 -> 0
+    // atlas-cloud-guide: 0.008 per image: 1 -> 125 images (the page's "about 125 images"), 24 -> 3,000, 0 -> 0
     const result = fns.call(
       "AFFORD",
       column(1, 24, 0),
@@ -225,7 +225,7 @@ describe("the other range functions", () => {
   });
 
   test("TOKENCOST over a column of output counts", () => {
-    // seed 004: image output 30.00 per 1M: 1M -> 30, 100,000 -> 3, 0 -> 0
+    // chatgptimages-api-pricing: image output 30.00 per 1M: 1M -> 30, 100,000 -> 3, 0 -> 0
     const result = fns.call(
       "TOKENCOST",
       cell("openai"),

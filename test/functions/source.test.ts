@@ -35,10 +35,10 @@ describe("the active price book", () => {
   });
 
   test("functions read it at call time: a new book changes the next result", () => {
-    // seed 000: 1,000 x 0.008 = 8
+    // atlas-cloud-guide: 1,000 x 0.008 = 8
     expect(cost([["atlas"]], [["low"]], [["square"]], [[1000]])).toEqual([[8]]);
     setActiveBook(bookWithAtlasAt(0.01));
-    // the feed's 0.01 (Atlas's list price in seed 000): 1,000 x 0.01 = 10
+    // the feed's 0.01 (Atlas's list price in atlas-cloud-guide): 1,000 x 0.01 = 10
     expect(cost([["atlas"]], [["low"]], [["square"]], [[1000]])).toEqual([[10]]);
     expect(price([["atlas"]], [["high"]], [["portrait"]])).toEqual([[0.01]]);
     expect(book()).toContain(

@@ -23,21 +23,21 @@ const bookJson = JSON.parse(
 
 describe("IMG.COST", () => {
   test.each([
-    // seed 001 (OpenAI standard, high square 0.211): 1,000 x 1.2 x 0.211 = 253.2
+    // pixazo-pricing-breakdown (OpenAI standard, high square 0.211): 1,000 x 1.2 x 0.211 = 253.2
     ["openai", "high", "1024x1024", 1000, 1.2, 253.2],
-    // seed 002 (Prospolabs medium 0.028): 10,000 x 0.028 = 280, the page's own example
+    // prospolabs-model-page (Prospolabs medium 0.028): 10,000 x 0.028 = 280, the page's own example
     ["prospolabs", "medium", "1024x1024", 10000, null, 280],
-    // seed 000 (Atlas 0.008 flat): 100 images a day for 30 days = 3,000 x 0.008 = 24, the page's monthly cost
+    // atlas-cloud-guide (Atlas 0.008 flat): 100 images a day for 30 days = 3,000 x 0.008 = 24, the page's monthly cost
     ["atlas", "low", "1024x1024", 3000, null, 24],
-    // seed 001: "E-commerce product images (Low, portrait): $5 per 1,000 images" -> 1,000 x 0.005 = 5
+    // pixazo-pricing-breakdown: "E-commerce product images (Low, portrait): $5 per 1,000 images" -> 1,000 x 0.005 = 5
     ["openai", "low", "portrait", 1000, null, 5],
-    // seed 001: "Premium campaign assets (High, portrait): $165 per 1,000 images"
+    // pixazo-pricing-breakdown: "Premium campaign assets (High, portrait): $165 per 1,000 images"
     ["pixazo", "high", "1024x1536", 1000, null, 165],
-    // seed 001: Batch is 50% off; medium square 0.053 / 2 = 0.0265; 1,000 x 0.0265 = 26.5
+    // pixazo-pricing-breakdown: Batch is 50% off; medium square 0.053 / 2 = 0.0265; 1,000 x 0.0265 = 26.5
     ["openai-batch", "medium", "square", 1000, null, 26.5],
-    // seed 001/004: auto prices as high (the most auto can cost): 1,000 x 0.211 = 211
+    // pixazo-pricing-breakdown/chatgptimages-api-pricing: auto prices as high (the most auto can cost): 1,000 x 0.211 = 211
     ["openai", "auto", "1024x1024", 1000, null, 211],
-    // seed 000: Atlas is flat at every quality: 2 x 0.008 = 0.016, the page's two-call example
+    // atlas-cloud-guide: Atlas is flat at every quality: 2 x 0.008 = 0.016, the page's two-call example
     // (both calls at "size": "1024x1024")
     ["atlas", "high", "1024x1024", 2, null, 0.016],
   ])("COST(%s, %s, %s, %d, %s) = %d", (provider, quality, size, volume, retry, expected) => {
@@ -53,7 +53,7 @@ describe("IMG.COST", () => {
   });
 
   test("an omitted retry counts as 1, the same as writing 1", () => {
-    // seed 001: 1,000 x 0.211 = 211
+    // pixazo-pricing-breakdown: 1,000 x 0.211 = 211
     const omitted = fns.call(
       "COST",
       cell("openai"),
@@ -68,39 +68,39 @@ describe("IMG.COST", () => {
   });
 
   test("takes plain values as well as 1x1 ranges, and provider names and aliases", () => {
-    // seed 001: Azure at OpenAI's rates, medium landscape 0.041: 100 x 0.041 = 4.1
+    // pixazo-pricing-breakdown: Azure at OpenAI's rates, medium landscape 0.041: 100 x 0.041 = 4.1
     expect(only(fns.call("COST", "Azure OpenAI", "Medium", "1536 x 1024", 100, null))).toBe(4.1);
   });
 });
 
 describe("IMG.PRICE", () => {
   test.each([
-    ["openai", "high", "1024x1536", 0.165], // seed 001: high portrait & landscape 0.165
-    ["openai", "low", "1024x1024", 0.006], // seed 001: low square 0.006
-    ["prospolabs", "high", "square", 0.077], // seed 002: High 0.077
-    ["atlas", "medium", "1536x1024", 0.008], // seed 000: flat 0.008
-    ["fal", "low", "1024x768", 0.01], // seed 001: fal low at about 1024x768, 0.01
-    ["fal", "high", "3840x2160", 0.41], // seed 001: fal high at native 4K, 0.41
+    ["openai", "high", "1024x1536", 0.165], // pixazo-pricing-breakdown: high portrait & landscape 0.165
+    ["openai", "low", "1024x1024", 0.006], // pixazo-pricing-breakdown: low square 0.006
+    ["prospolabs", "high", "square", 0.077], // prospolabs-model-page: High 0.077
+    ["atlas", "medium", "1536x1024", 0.008], // atlas-cloud-guide: flat 0.008
+    ["fal", "low", "1024x768", 0.01], // pixazo-pricing-breakdown: fal low at about 1024x768, 0.01
+    ["fal", "high", "3840x2160", 0.41], // pixazo-pricing-breakdown: fal high at native 4K, 0.41
   ])("PRICE(%s, %s, %s) = %d", (provider, quality, size, expected) => {
     expect(only(fns.call("PRICE", cell(provider), cell(quality), cell(size)))).toBe(expected);
   });
 });
 
 describe("IMG.AFFORD", () => {
-  test("AFFORD(24, atlas, low, square) = 24 / 0.008 = 3000 (seed 000)", () => {
+  test("AFFORD(24, atlas, low, square) = 24 / 0.008 = 3000 (atlas-cloud-guide)", () => {
     expect(
       only(fns.call("AFFORD", cell(24), cell("atlas"), cell("low"), cell("square"), null)),
     ).toBe(3000);
   });
 
   test("rounds down to whole images and applies retry", () => {
-    // seed 001: 100 / (0.211 x 1.2) = 100 / 0.2532 = 394.94... -> 394 whole images
+    // pixazo-pricing-breakdown: 100 / (0.211 x 1.2) = 100 / 0.2532 = 394.94... -> 394 whole images
     expect(
       only(
         fns.call("AFFORD", cell(100), cell("openai"), cell("high"), cell("1024x1024"), cell(1.2)),
       ),
     ).toBe(394);
-    // seed 002: 280 / 0.028 = 10,000 exactly, no float shortfall to 9,999
+    // prospolabs-model-page: 280 / 0.028 = 10,000 exactly, no float shortfall to 9,999
     expect(
       only(fns.call("AFFORD", cell(280), cell("prospolabs"), cell("medium"), cell("square"), null)),
     ).toBe(10000);
@@ -108,14 +108,14 @@ describe("IMG.AFFORD", () => {
 });
 
 describe("IMG.TOKENCOST", () => {
-  test("TOKENCOST(openai, 1M, 1M, 1M) = 5 + 8 + 30 = 43 (seed 004 meters)", () => {
+  test("TOKENCOST(openai, 1M, 1M, 1M) = 5 + 8 + 30 = 43 (chatgptimages-api-pricing meters)", () => {
     expect(
       only(fns.call("TOKENCOST", cell("openai"), cell(1e6), cell(1e6), cell(1e6), null, null)),
     ).toBe(43);
   });
 
   test("cached tokens are billed at their own meters", () => {
-    // seed 004: 1M image output x 30 + 1M cached text x 1.25 + 1M cached image x 2.00 = 33.25
+    // chatgptimages-api-pricing: 1M image output x 30 + 1M cached text x 1.25 + 1M cached image x 2.00 = 33.25
     const result = fns.call(
       "TOKENCOST",
       cell("openai"),
@@ -126,11 +126,11 @@ describe("IMG.TOKENCOST", () => {
       cell(1e6),
     );
     expect(only(result)).toBe(33.25);
-    // seed 004: 2,000 text x 5 + 500,000 image out x 30 per 1M = 0.01 + 15 = 15.01
+    // chatgptimages-api-pricing: 2,000 text x 5 + 500,000 image out x 30 per 1M = 0.01 + 15 = 15.01
     expect(only(fns.call("TOKENCOST", "openai", 2000, 0, 500000, null, null))).toBe(15.01);
   });
 
-  test("Vercel AI Gateway: input 5.00, output 30.00 per 1M (seed 003)", () => {
+  test("Vercel AI Gateway: input 5.00, output 30.00 per 1M (llm-reference-openai-api)", () => {
     // 1M input x 5 + 1M output x 30 = 35
     expect(
       only(fns.call("TOKENCOST", cell("vercel"), cell(1e6), cell(0), cell(1e6), null, null)),
@@ -155,7 +155,7 @@ describe("IMG.CHEAPEST", () => {
   test("ranks cheapest first with totals and multiples, then says who was left out", () => {
     const table = fns.call("CHEAPEST", "low", "1024x1024", 1000, null, null) as unknown[][];
     // Low square prices from the seeds: OpenAI Batch 0.006 / 2 = 0.003; OpenAI, Azure, Pixazo,
-    // Replicate BYOK 0.006 (seed 001); Prospolabs 0.0072 (seed 002); Atlas 0.008 (seed 000).
+    // Replicate BYOK 0.006 (pixazo-pricing-breakdown); Prospolabs 0.0072 (prospolabs-model-page); Atlas 0.008 (atlas-cloud-guide).
     // Totals are x 1,000; multiples are over 0.003. Ties keep the book's order.
     // Status: Batch is derived ("50% off"), Azure ("aligned with OpenAI standard rates") and
     // Replicate BYOK ("standard OpenAI rates") are derived; the others are stated on their pages.
@@ -168,7 +168,7 @@ describe("IMG.CHEAPEST", () => {
       ["replicate-byok", 0.006, 6, 2, "derived", ""],
       ["prospolabs", 0.0072, 7.2, 2.4, "published", ""],
       ["atlas", 0.008, 8, expect.closeTo(8 / 3, 12), "published", ""],
-      // Replicate lists no price (seed 001), fal prices low only at about 1024x768, Vercel bills by token.
+      // Replicate lists no price (pixazo-pricing-breakdown), fal prices low only at about 1024x768, Vercel bills by token.
       [
         "Left out (no published price for low 1024x1024): replicate, fal, vercel",
         "",
@@ -182,7 +182,7 @@ describe("IMG.CHEAPEST", () => {
 
   test("top keeps the cheapest rows and the footer says how many were not shown", () => {
     const table = fns.call("CHEAPEST", "high", "square", 1000, 1.2, 2) as unknown[][];
-    // High square: Atlas 0.008 (seed 000), Prospolabs 0.077 (seed 002); totals 1,000 x 1.2 x price
+    // High square: Atlas 0.008 (atlas-cloud-guide), Prospolabs 0.077 (prospolabs-model-page); totals 1,000 x 1.2 x price
     // = 9.6 and 92.4; 0.077 / 0.008 = 9.625. Seven providers price high square.
     expect(table).toEqual([
       HEADER,
@@ -203,13 +203,13 @@ describe("IMG.CHEAPEST", () => {
     const omitted = fns.call("CHEAPEST", "medium", "portrait", null, null, null);
     const blank = fns.call("CHEAPEST", "medium", "portrait", "", "", "");
     expect(blank).toEqual(omitted);
-    // seed 000: Atlas 0.008 flat is the cheapest medium portrait; one image totals 0.008
+    // atlas-cloud-guide: Atlas 0.008 flat is the cheapest medium portrait; one image totals 0.008
     expect((blank as unknown[][])[1]).toEqual(["atlas", 0.008, 0.008, 1, "published", ""]);
   });
 
   test("an omitted volume totals one image, and auto ranks as high", () => {
     const table = fns.call("CHEAPEST", "auto", "1024x768", null, null, null) as unknown[][];
-    // Only Prospolabs prices any size per quality (seed 002: high 0.077); the OpenAI-rate providers
+    // Only Prospolabs prices any size per quality (prospolabs-model-page: high 0.077); the OpenAI-rate providers
     // list only 1024x1024, 1024x1536 and 1536x1024, Atlas lists its sizes, fal has high only at 4K.
     expect(table).toEqual([
       HEADER,
@@ -228,7 +228,7 @@ describe("IMG.CHEAPEST", () => {
 
   test("at 3840x2160 Atlas is left out ('No 4K option'), and asOf ranks that day's prices", () => {
     const table = fns.call("CHEAPEST", "high", "3840x2160", 100, null, null, null) as unknown[][];
-    // seed 002 Prospolabs high 0.077 x 100 = 7.7; seed 001 fal.ai "native 4K" 0.41 x 100 = 41
+    // prospolabs-model-page Prospolabs high 0.077 x 100 = 7.7; pixazo-pricing-breakdown fal.ai "native 4K" 0.41 x 100 = 41
     expect(table.slice(1, 3).map((r) => [r[0], r[2]])).toEqual([
       ["prospolabs", 7.7],
       ["fal", 41],
@@ -247,7 +247,7 @@ describe("asOf, the last argument of COST, PRICE, TOKENCOST, AFFORD and CHEAPEST
   // Serials: 46143 is 2026-05-01 (see ASOF below); DATE(2026,6,1) = 46143 + 31 = 46174;
   // DATE(2026,3,1) = 46174 - 31 (May) - 30 (April) - 31 (March) = 46082.
   test('=IMG.COST("openai","high","1024x1024",1000,1,DATE(2026,6,1)) is 211; DATE(2026,3,1) is #N/A', () => {
-    // seed 001: High $0.211 / 1024x1024, in effect from the 2026-04-21 release: 1,000 x 0.211 = 211
+    // pixazo-pricing-breakdown: High $0.211 / 1024x1024, in effect from the 2026-04-21 release: 1,000 x 0.211 = 211
     const args = [cell("openai"), cell("high"), cell("1024x1024"), cell(1000), cell(1)];
     expect(only(fns.call("COST", ...args, cell(46174)))).toBe(211);
     expect(only(fns.call("COST", ...args, cell("2026-06-01")))).toBe(211);
@@ -260,7 +260,7 @@ describe("asOf, the last argument of COST, PRICE, TOKENCOST, AFFORD and CHEAPEST
   });
 
   test("PRICE, AFFORD and TOKENCOST take it too", () => {
-    // seed 001: 0.211; 21.1 / 0.211 = 100 images; seed 004: 1M image output x 30 = 30
+    // pixazo-pricing-breakdown: 0.211; 21.1 / 0.211 = 100 images; chatgptimages-api-pricing: 1M image output x 30 = 30
     expect(only(fns.call("PRICE", cell("openai"), cell("high"), cell("square"), cell(46174)))).toBe(
       0.211,
     );
@@ -282,7 +282,7 @@ describe("asOf, the last argument of COST, PRICE, TOKENCOST, AFFORD and CHEAPEST
         fns.call("TOKENCOST", cell("openai"), cell(0), cell(0), cell(1e6), null, null, cell(46174)),
       ),
     ).toBe(30);
-    // seed 004 checked its meters on 2026-04-28; on 2026-04-22 none were in effect yet
+    // chatgptimages-api-pricing checked its meters on 2026-04-28; on 2026-04-22 none were in effect yet
     expectExcelError(
       only(
         fns.call(
@@ -327,7 +327,7 @@ describe("IMG.PRICES", () => {
     "page date",
   ];
 
-  test("one provider: its three quality tiers with list prices (seed 002)", () => {
+  test("one provider: its three quality tiers with list prices (prospolabs-model-page)", () => {
     const table = fns.call("PRICES", "prospolabs") as unknown[][];
     expect(table[0]).toEqual(HEADER);
     const rows = table.slice(1).map((r) => [r[0], r[2], r[4], r[5], r[6]]);
@@ -337,19 +337,19 @@ describe("IMG.PRICES", () => {
       ["prospolabs", "high", 0.077, 0.128, "per image"],
     ]);
     for (const r of table.slice(1)) expect(String(r[8])).toContain("Prospolabs");
-    // seed 002 gives no date; the book read it on 2026-11-21
+    // prospolabs-model-page gives no date; the book read it on 2026-11-21
     for (const r of table.slice(1))
       expect([r[7], r[10], r[12]]).toEqual(["2026-11-21", "published", "undated"]);
   });
 
   test("a disputed price shows its other reading; a range shows both ends", () => {
     const vercel = fns.call("PRICES", "vercel") as unknown[][];
-    // seed 003: Vercel "Input (per 1M) $5.00"; OpenAI image input "$8.00" on the same page
+    // llm-reference-openai-api: Vercel "Input (per 1M) $5.00"; OpenAI image input "$8.00" on the same page
     const imageInput = vercel.find((r) => r[6] === "per 1M tokens (image input)");
     expect([imageInput?.[4], imageInput?.[10]]).toEqual([8, "disputed"]);
     expect(String(imageInput?.[11])).toContain("5 (LLM Reference: GPT Image 2 on OpenAI API;");
     expect(imageInput?.[12]).toBe("2026-05-10");
-    // seed 000: Flux 2 Pro "USD0.03-0.05"
+    // atlas-cloud-guide: Flux 2 Pro "USD0.03-0.05"
     const flux = (fns.call("PRICES", "flux 2 pro") as unknown[][])[1];
     expect([flux?.[4], flux?.[9], flux?.[10]]).toEqual([0.05, 0.03, "bound"]);
   });
@@ -360,7 +360,7 @@ describe("IMG.PRICES", () => {
     for (const r of table) expect(r).toHaveLength(HEADER.length);
     const providers = new Set(table.slice(1).map((r) => r[0]));
     for (const { id } of bookJson.providers) expect(providers.has(id)).toBe(true);
-    // seed 004: OpenAI's image output meter is 30.00 per 1M tokens.
+    // chatgptimages-api-pricing: OpenAI's image output meter is 30.00 per 1M tokens.
     const imageOutput = table.find(
       (r) => r[0] === "openai" && r[6] === "per 1M tokens (image output)",
     );

@@ -1,11 +1,14 @@
 /**
- * HyperFormula (a real spreadsheet engine) with the add-in's IMG functions, computed by the same
- * pricing core Excel's custom functions call. HyperFormula is GPL-3.0: tests and the bench only,
+ * HyperFormula (a real spreadsheet engine) with the add-in's IMG functions. Nothing about the
+ * functions is declared here: every function is registered from the catalog the JSDoc declares
+ * (catalog.ts, the same generator that writes functions.json), and each call runs the function's
+ * real body (src/functions/functions.ts, what the bundle is built from) with the price book set as
+ * the active book, as the task pane sets it. HyperFormula is GPL-3.0: tests and the bench only,
  * never imported from src/.
  *
  *   registerImgFunctions(book?)
- *     Registers IMG.PRICE, IMG.COST, IMG.AFFORD, IMG.TOKENCOST and IMG.CHEAPEST with HyperFormula
- *     (once; calling it again only swaps the price book). Book: the core's bundledBook by default.
+ *     Registers every IMG function with HyperFormula (once; calling it again only swaps the price
+ *     book). Book: the core's bundledBook by default.
  *
  *   createImgEngine(sheets, options?)
  *     Registers the functions, then builds an engine over `sheets` ({ name: rows of constants and
@@ -14,18 +17,21 @@
  *     options.names: defined names to add before the sheets are filled, each
  *     { name, expression: "='Sheet'!$B$3", scope?: "Sheet" } (scope = sheet name, default global).
  *
- * Arguments are read as the add-in reads them in Excel: each through its parameter's blank rule from
- * src/functions/signatures.ts (a blank volume is 0, a blank or 0 retry is 1, a blank provider is
- * "Provider is empty"), and an error cell in an argument is that formula's result, #REF! and #NAME?
- * as a #VALUE! naming them (Excel cannot show those from an add-in). Core failures become
- * HyperFormula errors with the core's message: #N/A for the "not available" codes, #VALUE! for the
- * rest, as the custom functions map them.
+ *   registerCatalog(prefix, catalog, implementations)
+ *     The same for any catalog and module (a test fixture's), as `${prefix}.${id}`.
  *
- * IMG.CHEAPEST spills a table: a header row (provider, price per image, total, multiple of
- * cheapest), the priced providers cheapest first, then a footer row naming those left out.
- * HyperFormula needs an array's size before computing it, so the spill is always as tall as the
- * book could need and padded with empty text.
+ * Arguments reach the functions as Excel on the web passes them: a blank cell or a left-out
+ * argument is null, a single value given to a range parameter is [[value]], and an error cell is an
+ * error value (functions.json lets every parameter receive errors), so each function applies its
+ * own blank rules and error handling. A range given where the function takes a single value is
+ * HyperFormula's array arithmetic, one call per cell, as the add-in answers one row per row.
+ *
+ * A function that spills (its result is a matrix but its parameters are single values, such as
+ * IMG.CHEAPEST) must tell HyperFormula its size before it runs: with literal arguments the size is
+ * that of the real answer; otherwise it is as tall as the book could need (one row per provider
+ * plus two) and as wide as an answer for a high 1024x1024 image, padded with empty text.
  */
+import "./custom-functions-global";
 import {
   ArraySize,
   CellError,
@@ -36,215 +42,176 @@ import {
   HyperFormula,
   SimpleRangeValue,
   type ConfigParams,
-  type FunctionArgument,
   type ImplementedFunctions,
 } from "hyperformula";
-import {
-  afford,
-  bundledBook,
-  cost,
-  isNotAvailable,
-  price,
-  rank,
-  tokenCost,
-  type CompiledBook,
-  type Failure,
-  type Result,
-} from "../../src/core";
-import { readParam, type Param } from "../../src/functions/params";
-import {
-  AFFORD_PARAMS,
-  CHEAPEST_PARAMS,
-  COST_PARAMS,
-  PRICE_PARAMS,
-  TOKENCOST_PARAMS,
-} from "../../src/functions/signatures";
+import { bundledBook, type CompiledBook } from "../../src/core";
+import * as imgFunctions from "../../src/functions/functions";
+import { setActiveBook } from "../../src/shared/activeBook";
+import { readCatalog, type CatalogFunction } from "./catalog";
+import { ExcelError } from "./functions-harness";
 
 type Cell = string | number | boolean | null;
+type Implementation = (...args: unknown[]) => unknown;
+
+const TO_EXCEL: Partial<Record<ErrorType, string>> = {
+  [ErrorType.DIV_BY_ZERO]: "#DIV/0!",
+  [ErrorType.NAME]: "#NAME?",
+  [ErrorType.VALUE]: "#VALUE!",
+  [ErrorType.NUM]: "#NUM!",
+  [ErrorType.NA]: "#N/A",
+  [ErrorType.REF]: "#REF!",
+};
+const FROM_EXCEL: Readonly<Record<string, ErrorType>> = {
+  "#DIV/0!": ErrorType.DIV_BY_ZERO,
+  "#VALUE!": ErrorType.VALUE,
+  "#NUM!": ErrorType.NUM,
+  "#N/A": ErrorType.NA,
+};
+
+/** HyperFormula's argument as Excel on the web passes it. */
+function toExcelArgument(value: unknown, range: boolean): unknown {
+  let cell = value;
+  if (value === EmptyValue || value === undefined) cell = null;
+  else if (value instanceof CellError)
+    cell = new ExcelError(TO_EXCEL[value.type] ?? "#VALUE!", value.message);
+  return range ? [[cell]] : cell;
+}
+
+/** A value the function returned, as HyperFormula shows it. */
+function toCell(value: unknown): unknown {
+  if (value instanceof ExcelError)
+    return new CellError(FROM_EXCEL[value.code] ?? ErrorType.VALUE, value.message);
+  if (value === null || value === undefined) return 0; // Excel shows a JS null as 0
+  return value;
+}
+
+/** Calls the real function; a thrown Excel error is the cell's value, as in Excel. */
+function callFunction(fn: Implementation, args: readonly unknown[]): unknown {
+  try {
+    return fn(...args);
+  } catch (error) {
+    if (error instanceof ExcelError) return error;
+    throw error;
+  }
+}
+
+/** The value of a literal argument (a number, text, boolean or left out), else `undefined`. */
+function literal(ast: { type?: string; value?: unknown }): { value: unknown } | undefined {
+  if (ast.type === "NUMBER" || ast.type === "STRING") return { value: ast.value };
+  if (ast.type === "EMPTY") return { value: null };
+  return undefined;
+}
+
+/** Values a probe gives a non-literal argument, by parameter name, to learn a spill's width. */
+const PROBE: Readonly<Record<string, unknown>> = { quality: "high", size: "1024x1024" };
+
+const spillRows = (): number => activeBook.providers.length + 2;
 
 let activeBook: CompiledBook = bundledBook;
-let registered = false;
 
-function toCellValue(result: Result<number>): number | CellError {
-  return result.ok ? result.value : toCellError(result);
-}
-
-function toCellError(failure: Failure): CellError {
-  return new CellError(
-    isNotAvailable(failure.code) ? ErrorType.NA : ErrorType.VALUE,
-    failure.message,
-  );
-}
-
-/** HyperFormula's empty value and a missing optional argument are blank; then the blank rule. */
-function readArgs(declared: readonly Param[], args: readonly unknown[]): unknown[] {
-  return declared.map((param, i) => {
-    const value = args[i];
-    return readParam(param.kind, value === EmptyValue || value === undefined ? null : value);
-  });
-}
-
-/** As the add-in: #REF! and #NAME? cannot be a result, so they become #VALUE! naming them. */
-function passOnError(error: CellError, where: string): CellError {
-  if (error.type !== ErrorType.REF && error.type !== ErrorType.NAME) return error;
-  const code = error.type === ErrorType.REF ? "#REF!" : "#NAME?";
-  return new CellError(
-    ErrorType.VALUE,
-    `${where} holds ${code}. Excel cannot show ${code} as an add-in function's result, so this cell shows #VALUE!.`,
-  );
-}
-
-const required: FunctionArgument = { argumentType: FunctionArgumentType.SCALAR };
-const optional: FunctionArgument = { argumentType: FunctionArgumentType.SCALAR, optionalArg: true };
-
-const CHEAPEST_HEADER = ["provider", "price per image", "total", "multiple of cheapest"];
-
-function rankableCount(): number {
-  return activeBook.providers.filter((p) => !p.comparisonOnly).length;
-}
-
-class ImgPlugin extends FunctionPlugin {
-  static override implementedFunctions: ImplementedFunctions = {
-    "IMG.PRICE": { method: "imgPrice", parameters: [required, required, required] },
-    "IMG.COST": {
-      method: "imgCost",
-      parameters: [required, required, required, required, optional],
-    },
-    "IMG.AFFORD": {
-      method: "imgAfford",
-      parameters: [required, required, required, required, optional],
-    },
-    "IMG.TOKENCOST": {
-      method: "imgTokenCost",
-      parameters: [required, required, required, required, optional, optional],
-    },
-    "IMG.CHEAPEST": {
-      method: "imgCheapest",
-      sizeOfResultArrayMethod: "imgCheapestSize",
-      vectorizationForbidden: true,
-      parameters: [required, required, optional, optional, optional],
-    },
-  };
-
-  imgPrice(ast: { args: unknown[] }, state: unknown) {
-    return this.run("IMG.PRICE", PRICE_PARAMS, ast, state, (provider, quality, size) =>
-      toCellValue(price(activeBook, provider, quality, size)),
-    );
-  }
-
-  imgCost(ast: { args: unknown[] }, state: unknown) {
-    return this.run("IMG.COST", COST_PARAMS, ast, state, (provider, quality, size, volume, retry) =>
-      toCellValue(cost(activeBook, provider, quality, size, volume, retry)),
-    );
-  }
-
-  imgAfford(ast: { args: unknown[] }, state: unknown) {
-    return this.run(
-      "IMG.AFFORD",
-      AFFORD_PARAMS,
-      ast,
-      state,
-      (budget, provider, quality, size, retry) =>
-        toCellValue(afford(activeBook, budget, provider, quality, size, retry)),
-    );
-  }
-
-  imgTokenCost(ast: { args: unknown[] }, state: unknown) {
-    return this.run(
-      "IMG.TOKENCOST",
-      TOKENCOST_PARAMS,
-      ast,
-      state,
-      (provider, textInput, imageInput, imageOutput, cachedText, cachedImage) =>
-        toCellValue(
-          tokenCost(activeBook, provider, {
-            textInput,
-            imageInput,
-            imageOutput,
-            cachedTextInput: cachedText,
-            cachedImageInput: cachedImage,
-          }),
-        ),
-    );
-  }
-
-  imgCheapest(ast: { args: unknown[] }, state: unknown) {
-    return this.run(
-      "IMG.CHEAPEST",
-      CHEAPEST_PARAMS,
-      ast,
-      state,
-      (quality, size, volume, retry, top) => {
-        const ranking = rank(activeBook, quality, size, volume, retry);
-        if (!ranking.ok) return toCellError(ranking);
-        const limit = top;
-        if (
-          limit !== null &&
-          (typeof limit !== "number" || !Number.isInteger(limit) || limit < 1)
-        ) {
-          return new CellError(
-            ErrorType.VALUE,
-            `IMG.CHEAPEST: top must be a whole number of 1 or more (blank or 0 for all); got ${String(limit)}.`,
-          );
-        }
-        const rows = ranking.value.rows.slice(0, limit === null ? undefined : limit);
-        const leftOut = ranking.value.leftOut.map((l) => l.provider.id);
-        const table: (string | number)[][] = [
-          CHEAPEST_HEADER,
-          ...rows.map((r) => [r.provider.id, r.price, r.total, r.multiple]),
-          [
-            leftOut.length === 0
-              ? "Left out: none"
-              : `Left out (no published price): ${leftOut.join(", ")}`,
-            "",
-            "",
-            "",
-          ],
-        ];
-        while (table.length < rankableCount() + 2) table.push(["", "", "", ""]);
-        return SimpleRangeValue.onlyValues(table);
-      },
-    );
-  }
-
-  imgCheapestSize(): ArraySize {
-    return new ArraySize(CHEAPEST_HEADER.length, rankableCount() + 2);
-  }
-
-  /** HyperFormula's argument checking and error propagation, then the core. */
-  private run(
-    name: string,
-    declared: readonly Param[],
-    ast: { args: unknown[] },
-    state: unknown,
-    body: (...args: unknown[]) => unknown,
-  ): ReturnType<FunctionPlugin["evaluateAst"]> {
-    // The plugin API's types are internal to HyperFormula; these casts only cross that boundary.
-    const runFunction = (this as unknown as { runFunction: (...a: unknown[]) => unknown })
-      .runFunction;
-    // As the add-in in Excel: an error cell in an argument is that formula's result.
-    const guarded = (...args: unknown[]) => {
-      const index = args.findIndex((a) => a instanceof CellError);
-      if (index >= 0)
-        return passOnError(args[index] as CellError, `${name}: ${declared[index]?.name ?? "?"}`);
-      return body(...readArgs(declared, args));
+/** A HyperFormula plugin class for `catalog`, each `${prefix}.${id}` calling `implementations`. */
+function pluginFor(
+  prefix: string,
+  catalog: readonly CatalogFunction[],
+  implementations: Readonly<Record<string, unknown>>,
+) {
+  const implemented: ImplementedFunctions = {};
+  const methods: Record<string, unknown> = {};
+  for (const f of catalog) {
+    const fn = implementations[f.functionName];
+    if (typeof fn !== "function") throw new Error(`${f.id}: ${f.functionName} is not exported`);
+    const name = `${prefix}.${f.id}`;
+    const ranged = f.parameters.map((p) => p.dimensionality === "matrix");
+    const rangeFunction = ranged.some(Boolean);
+    const spills = !rangeFunction && f.result.dimensionality === "matrix";
+    const method = `call_${f.id}`;
+    implemented[name] = {
+      method,
+      parameters: f.parameters.map((p) => ({
+        argumentType: FunctionArgumentType.SCALAR,
+        ...(p.optional === true ? { optionalArg: true } : {}),
+      })),
+      ...(spills ? { sizeOfResultArrayMethod: `size_${f.id}`, vectorizationForbidden: true } : {}),
     };
-    return runFunction(ast.args, state, this.metadata(name), guarded) as ReturnType<
-      FunctionPlugin["evaluateAst"]
-    >;
+    const body = (size: ArraySize | undefined, ...args: unknown[]): unknown => {
+      const passed = f.parameters.map((_, i) => toExcelArgument(args[i], ranged[i] === true));
+      const result = callFunction(fn as Implementation, passed);
+      if (!Array.isArray(result)) return toCell(result);
+      const rows = result as unknown[][];
+      if (size === undefined) return toCell(rows[0]?.[0]);
+      if (rows.length === 1 && rows[0]?.length === 1 && rows[0][0] instanceof ExcelError)
+        return toCell(rows[0][0]);
+      const padded = Array.from({ length: Math.max(size.height, rows.length) }, (_, r) =>
+        Array.from({ length: Math.max(size.width, rows[0]?.length ?? 0) }, (_, c) => {
+          const cell = rows[r]?.[c];
+          return cell === undefined ? "" : toCell(cell);
+        }),
+      );
+      return SimpleRangeValue.onlyValues(padded as never);
+    };
+    methods[method] = function (this: FunctionPlugin, ast: { args: unknown[] }, state: unknown) {
+      // The plugin API's types are internal to HyperFormula; this cast only crosses that boundary.
+      const run = (this as unknown as { runFunction: (...a: unknown[]) => unknown }).runFunction;
+      const size = spills ? spillSize(f, fn as Implementation, ast.args as never) : undefined;
+      return run(ast.args, state, this.metadata(name), (...args: unknown[]) => body(size, ...args));
+    };
+    if (spills) {
+      methods[`size_${f.id}`] = (ast: { args: { type?: string; value?: unknown }[] }) =>
+        spillSize(f, fn as Implementation, ast.args);
+    }
   }
+  class CatalogPlugin extends FunctionPlugin {
+    static override implementedFunctions = implemented;
+  }
+  Object.assign(CatalogPlugin.prototype, methods);
+  return CatalogPlugin;
 }
 
-const TRANSLATIONS = {
-  enGB: Object.fromEntries(Object.keys(ImgPlugin.implementedFunctions).map((id) => [id, id])),
-};
+/** A spilling function's size: its real answer's for literal arguments, else the bound. */
+function spillSize(
+  f: CatalogFunction,
+  fn: Implementation,
+  args: readonly { type?: string; value?: unknown }[] | undefined,
+): ArraySize {
+  const literals = args?.map(literal);
+  const allLiteral = literals !== undefined && literals.every((l) => l !== undefined);
+  const probe = f.parameters.map((p, i) =>
+    allLiteral ? (literals[i]?.value ?? null) : (literals?.[i]?.value ?? PROBE[p.name] ?? null),
+  );
+  const answer = callFunction(fn, probe);
+  const rows = Array.isArray(answer) ? (answer as unknown[][]) : [[answer]];
+  const width = Math.max(1, ...rows.map((r) => r.length));
+  return allLiteral
+    ? new ArraySize(width, rows.length)
+    : new ArraySize(width, Math.max(rows.length, spillRows()));
+}
+
+const registeredIds = new Map<string, string[]>();
+
+/**
+ * Registers `catalog` with HyperFormula as `${prefix}.${id}`, each calling the function of the
+ * same name in `implementations`; a prefix registered before is replaced.
+ */
+export function registerCatalog(
+  prefix: string,
+  catalog: readonly CatalogFunction[],
+  implementations: Readonly<Record<string, unknown>>,
+): void {
+  for (const id of registeredIds.get(prefix) ?? []) HyperFormula.unregisterFunction(id);
+  const plugin = pluginFor(prefix, catalog, implementations);
+  const ids = Object.keys(plugin.implementedFunctions);
+  HyperFormula.registerFunctionPlugin(plugin, {
+    enGB: Object.fromEntries(ids.map((id) => [id, id])),
+  });
+  registeredIds.set(prefix, ids);
+}
 
 /** Registers the IMG functions with HyperFormula (once) and prices them with `book`. */
 export function registerImgFunctions(book: CompiledBook = bundledBook): void {
   activeBook = book;
-  if (registered) return;
-  HyperFormula.registerFunctionPlugin(ImgPlugin, TRANSLATIONS);
-  registered = true;
+  setActiveBook(book);
+  if (registeredIds.has("IMG")) return;
+  registerCatalog("IMG", readCatalog(), imgFunctions);
 }
 
 export interface EngineName {

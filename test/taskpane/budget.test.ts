@@ -31,14 +31,14 @@ function ok(input: BudgetInput): Budget {
 describe("the monthly plan", () => {
   it("prices 3,000 OpenAI medium squares a month against a $200 cap", () => {
     const out = ok(plan());
-    // seed 001: 3,000 x 0.053 = 159; 200 - 159 = 41 left; 200 / 0.053 = 3,773.6 -> 3,773 whole images.
+    // pixazo-pricing-breakdown: 3,000 x 0.053 = 159; 200 - 159 = 41 left; 200 / 0.053 = 3,773.6 -> 3,773 whole images.
     expect(out.monthlyCost).toBe(159);
     expect(out.capLeft).toBe(41);
     expect(out.capBuys).toBe(3773);
   });
 
   it("turns images per day into a 30-day month and reports an overrun", () => {
-    // seed 000: 100 a day x 30 days = 3,000 a month; with 1.2 retries, 3,000 x 1.2 x 0.211 (high) = 759.6.
+    // atlas-cloud-guide: 100 a day x 30 days = 3,000 a month; with 1.2 retries, 3,000 x 1.2 x 0.211 (high) = 759.6.
     const out = ok(plan({ amount: "100", per: "day", quality: "high", retry: "1.2", cap: "500" }));
     expect(out.monthlyImages).toBe(3000);
     expect(out.monthlyCost).toBe(759.6);
@@ -49,7 +49,7 @@ describe("the monthly plan", () => {
 
   it("ranks every GPT Image 2 provider's monthly cost for the chart, cheapest first", () => {
     const out = ok(plan());
-    // seed 000: Atlas Cloud 0.008 x 3,000 = 24, the cheapest medium square.
+    // atlas-cloud-guide: Atlas Cloud 0.008 x 3,000 = 24, the cheapest medium square.
     expect(out.perProvider[0]).toEqual({ id: "atlas", name: "Atlas Cloud", total: 24 });
     const totals = out.perProvider.map((p) => p.total);
     expect([...totals].sort((a, b) => a - b)).toEqual(totals);

@@ -21,8 +21,8 @@ describe("compare", () => {
     const out = compare(bundledBook, input(), "2026-11-22");
     if (!out.ok) throw new Error(out.message);
     const top = out.rows.slice(0, 3).map((r) => [r.provider.id, r.price, r.total, r.multiple]);
-    // seed 000: Atlas 0.008 x 1,000 = 8; seed 001: OpenAI Batch 0.0265 x 1,000 = 26.5 (0.0265 / 0.008
-    // = 3.3125x); seed 002: Prospolabs 0.028 x 1,000 = 28 (3.5x).
+    // atlas-cloud-guide: Atlas 0.008 x 1,000 = 8; pixazo-pricing-breakdown: OpenAI Batch 0.0265 x 1,000 = 26.5 (0.0265 / 0.008
+    // = 3.3125x); prospolabs-model-page: Prospolabs 0.028 x 1,000 = 28 (3.5x).
     expect(top).toEqual([
       ["atlas", 0.008, 8, 1],
       ["openai-batch", 0.0265, 26.5, 3.3125],

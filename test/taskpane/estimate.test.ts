@@ -15,26 +15,26 @@ const input = (
 
 describe("quick estimate", () => {
   it("prices OpenAI medium square", () => {
-    // seed 001: 1,000 x 0.053 = 53
+    // pixazo-pricing-breakdown: 1,000 x 0.053 = 53
     const out = estimate(bundledBook, input({}));
     expect(out.ok && out.total).toBe(53);
     expect(out.ok && formatTotal(out.total)).toBe("$53.00");
   });
 
   it("applies the retry multiplier", () => {
-    // seed 001 + seed 004's formula: 1,000 x 0.211 x 1.2 = 253.2
+    // pixazo-pricing-breakdown + chatgptimages-api-pricing's formula: 1,000 x 0.211 x 1.2 = 253.2
     const out = estimate(bundledBook, input({ quality: "high", retry: "1.2" }));
     expect(out.ok && out.total).toBe(253.2);
   });
 
-  it("reproduces seed 002's 10,000-image Medium example", () => {
-    // seed 002: 10,000 x 0.028 = 280
+  it("reproduces prospolabs-model-page's 10,000-image Medium example", () => {
+    // prospolabs-model-page: 10,000 x 0.028 = 280
     const out = estimate(bundledBook, input({ provider: "prospolabs", volume: "10000" }));
     expect(out.ok && out.total).toBe(280);
   });
 
-  it("reproduces seed 000's monthly cost at 100 images a day", () => {
-    // seed 000: 100 x 30 days x 0.008 = 24
+  it("reproduces atlas-cloud-guide's monthly cost at 100 images a day", () => {
+    // atlas-cloud-guide: 100 x 30 days x 0.008 = 24
     const out = estimate(bundledBook, input({ provider: "atlas", quality: "low", volume: "3000" }));
     expect(out.ok && out.total).toBe(24);
   });

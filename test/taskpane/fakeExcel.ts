@@ -68,6 +68,8 @@ export function fakeExcel(options: {
     body: unknown[][];
   }[];
   names?: string[];
+  /** This sync (1 = the first) fails as Excel does when it refuses a write. */
+  refuseSync?: number;
 }): FakeExcel {
   const syncHooks: (() => void)[] = [];
   const mocks: Mock[] = [];
@@ -124,6 +126,10 @@ export function fakeExcel(options: {
     activate: () => {
       sheet.activated = true;
       active = sheet.name;
+    },
+    delete: () => {
+      state.sheets = state.sheets.filter((s) => s !== sheet);
+      state.tables = state.tables.filter((t) => t.sheet !== sheet);
     },
   });
 
@@ -196,6 +202,8 @@ export function fakeExcel(options: {
     },
     sync: async () => {
       state.syncs++;
+      if (state.syncs === options.refuseSync)
+        throw new Error("The argument is invalid or missing or has an incorrect format.");
       for (const m of mocks) await m.sync();
       for (const hook of syncHooks) hook();
     },

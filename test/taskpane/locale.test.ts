@@ -92,7 +92,7 @@ describe("price status badges", () => {
   it("flags an undated page and a price read more than 30 days ago", () => {
     setPaneLocale("en-US");
     const read = openai.checked;
-    // Seed 001 (Pixazo) gives no date of its own.
+    // pixazo-pricing-breakdown (Pixazo) gives no date of its own.
     const fresh = priceStatus(openai, read);
     expect(fresh.badges).toEqual(["undated"]);
     expect(fresh.dateText).toBe(`undated, read ${formatDate(read)}`);

@@ -1,11 +1,7 @@
 import { bundledBookJson, cost, loadBook } from "../../src/core";
-import {
-  parseAddress,
-  readPricesSheet,
-  uniqueName,
-  writePricesSheet,
-} from "../../src/taskpane/pricesSheet/io";
+import { parseAddress, readPricesSheet, writePricesSheet } from "../../src/taskpane/pricesSheet/io";
 import { bookToRows, HEADER, rowsToBook } from "../../src/taskpane/pricesSheet/rows";
+import { uniqueSheetName } from "../../src/templates/naming";
 import { fakeExcel } from "./fakeExcel";
 
 describe("writePricesSheet", () => {
@@ -45,8 +41,19 @@ describe("writePricesSheet", () => {
     }
   });
 
+  it("removes its own half-made sheet when Excel refuses the write, and says so", async () => {
+    // The second sync is the write (the first reads the names already taken).
+    const excel = fakeExcel({ sheets: ["Sheet1", "Prices"], refuseSync: 2 });
+    await expect(writePricesSheet(excel.context, bundledBookJson)).rejects.toThrow(
+      /^Excel could not insert the prices sheet: The argument is invalid.*No existing sheet was changed\.$/,
+    );
+    expect(excel.sheets.map((s) => s.name)).toEqual(["Sheet1", "Prices"]);
+    expect(excel.tables).toEqual([]);
+    expect(excel.syncs).toBe(3); // read, the refused write, the removal
+  });
+
   it("counts on up: Prices (3) when Prices and Prices (2) exist", () => {
-    expect(uniqueName("Prices", ["Prices", "PRICES (2)"])).toBe("Prices (3)");
+    expect(uniqueSheetName("Prices", ["Prices", "PRICES (2)"])).toBe("Prices (3)");
   });
 });
 
@@ -81,7 +88,7 @@ describe("readPricesSheet", () => {
     expect(built.ok).toBe(true);
     if (!built.ok) return;
     const book = loadBook(built.book, { kind: "sheet", sheetName: "Prices" });
-    // 1,000 x 0.2 = 200 (seed 001 had 0.211: 211).
+    // 1,000 x 0.2 = 200 (pixazo-pricing-breakdown had 0.211: 211).
     expect(book.ok && cost(book.value, "openai", "high", "1024x1024", 1000)).toEqual({
       ok: true,
       value: 200,

@@ -43,35 +43,40 @@ function set(rows: Cell[][], i: number, column: number, value: Cell): void {
 describe("writing the book as sheet rows", () => {
   it("has one row per editable price with the source's numbers", () => {
     const rows = sheet();
-    // seed 001: OpenAI high square 0.211, portrait 0.165.
+    // pixazo-pricing-breakdown: OpenAI high square 0.211, portrait 0.165.
     expect(rows[find(rows, "openai", "high", "1024x1024")]?.[col("Price (USD)")]).toBe(0.211);
     expect(rows[find(rows, "openai", "high", "1024x1536")]?.[col("Price (USD)")]).toBe(0.165);
-    // seed 002: Prospolabs medium 0.028 (retail 0.047).
+    // prospolabs-model-page: Prospolabs medium 0.028 (retail 0.047).
     const pro = rows[find(rows, "prospolabs", "medium", "any")];
     expect([pro?.[col("Price (USD)")], pro?.[col("List price (USD)")]]).toEqual([0.028, 0.047]);
-    // seed 000: Atlas flat 0.008 (list 0.01).
+    // atlas-cloud-guide: Atlas flat 0.008 (list 0.01).
     const atlas = rows.find((r) => r[0] === "atlas");
     expect([atlas?.[col("Price (USD)")], atlas?.[col("List price (USD)")]]).toEqual([0.008, 0.01]);
-    // seed 004: image output 30.00 per 1M tokens.
-    expect(rows[find(rows, "openai", "any", "any", "imageOutput")]?.[col("Price (USD)")]).toBe(30);
+    // chatgptimages-api-pricing: image output 30.00 per 1M tokens.
+    expect(rows[find(rows, "openai", "any", "any", "image output")]?.[col("Price (USD)")]).toBe(30);
   });
 
   it("shows each price's status, the readings not used and the page's own date", () => {
     const rows = sheet();
     const cells = (i: number, ...names: (typeof HEADER)[number][]) =>
       names.map((n) => rows[i]?.[col(n)]);
-    // seed 000 "Last Updated: May 4, 2026"; its FAQ "No 4K option": 3840x2160 is not offered.
+    // atlas-cloud-guide "Last Updated: May 4, 2026"; its FAQ "No 4K option": 3840x2160 is not offered.
     expect(
       cells(find(rows, "atlas", "any", "3840x2160"), "Price (USD)", "Status", "Page date"),
     ).toEqual(["", "disputed", "2026-05-04"]);
     expect(
       String(rows[find(rows, "atlas", "any", "3840x2160")]?.[col("Other readings")]),
     ).toContain("0.008 offered (Atlas Cloud:");
-    // seed 003: Vercel "Input (per 1M) $5.00" is the other reading of image input, priced at 8.
+    // llm-reference-openai-api: Vercel "Input (per 1M) $5.00" is the other reading of image input, priced at 8.
     expect(
-      cells(find(rows, "vercel", "any", "any", "imageInput"), "Price (USD)", "Status", "Page date"),
+      cells(
+        find(rows, "vercel", "any", "any", "image input"),
+        "Price (USD)",
+        "Status",
+        "Page date",
+      ),
     ).toEqual([8, "disputed", "2026-05-10"]);
-    // seed 001 (Pixazo) gives no date; Batch is derived from "50% off".
+    // pixazo-pricing-breakdown (Pixazo) gives no date; Batch is derived from "50% off".
     expect(
       cells(find(rows, "openai", "low", "1024x1024"), "Status", "Page date", "Read on"),
     ).toEqual(["published", "undated", "2026-11-21"]);
@@ -97,6 +102,27 @@ describe("writing the book as sheet rows", () => {
 });
 
 describe("reading the sheet back", () => {
+  it("names each token meter in the words IMG.PRICES uses, and still reads a sheet with the book's keys", () => {
+    const rows = sheet();
+    const meters = rows.filter((r) => r[0] === "openai" && r[col("Billing")] === "tokens");
+    // OpenAI's token page (the LLM Reference source) lists five meters.
+    expect(meters.map((r) => r[col("Meter")])).toEqual([
+      "text input",
+      "cached text input",
+      "image input",
+      "cached image input",
+      "image output",
+    ]);
+    // A sheet written before the Meter column used words holds "cachedTextInput": same prices.
+    const old = sheet();
+    for (const r of old) {
+      if (r[col("Meter")] === "cached text input") r[col("Meter")] = "cachedTextInput";
+    }
+    const read = rowsToBook(bundledBookJson, [...HEADER], old, PLACE);
+    expect(read.ok).toBe(true);
+    expect(read.ok && read.book.providers).toEqual(bundledBookJson.providers);
+  });
+
   it("round-trips an unedited sheet to the same prices", () => {
     const read = rowsToBook(bundledBookJson, [...HEADER], sheet(), PLACE);
     expect(read.ok).toBe(true);
@@ -117,7 +143,7 @@ describe("reading the sheet back", () => {
     const book = loadBook(read.book, { kind: "sheet", sheetName: "Prices" });
     expect(book.ok).toBe(true);
     if (!book.ok) return;
-    // 1,000 x 0.05 = 50; 10,000 x 0.03 = 300 (was 280 at seed 002's 0.028).
+    // 1,000 x 0.05 = 50; 10,000 x 0.03 = 300 (was 280 at prospolabs-model-page's 0.028).
     expect(cost(book.value, "openai", "medium", "1024x1024", 1000)).toEqual({
       ok: true,
       value: 50,
@@ -137,11 +163,11 @@ describe("reading the sheet back", () => {
     const rows = sheet();
     // Excel serial 46350: 46023 is 2026-01-01, plus 327 days (Jan..Oct = 304, + 23) = 2026-11-24.
     for (const meter of [
-      "textInput",
-      "cachedTextInput",
-      "imageInput",
-      "cachedImageInput",
-      "imageOutput",
+      "text input",
+      "cached text input",
+      "image input",
+      "cached image input",
+      "image output",
     ]) {
       set(rows, find(rows, "openai", "any", "any", meter), col("Read on"), 46350);
     }
@@ -224,7 +250,7 @@ describe("reading the sheet back", () => {
 
   it("refuses two different checked dates in one price set", () => {
     const rows = sheet();
-    set(rows, find(rows, "openai", "any", "any", "imageOutput"), col("Read on"), "2026-12-01");
+    set(rows, find(rows, "openai", "any", "any", "image output"), col("Read on"), "2026-12-01");
     const read = rowsToBook(bundledBookJson, [...HEADER], rows, PLACE);
     expect(read.ok).toBe(false);
     if (!read.ok) expect(read.errors[0]).toContain("read on 2026-12-01 differs from 2026-11-21");

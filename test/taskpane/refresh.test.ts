@@ -19,13 +19,13 @@ function feed(change: (book: ReturnType<typeof bundledCopy>) => void): string {
 describe("diffBooks", () => {
   it("lists one changed OpenAI price and every provider billed at OpenAI's rates", () => {
     const next = bundledCopy();
-    // seed 001: OpenAI medium square is 0.053; the feed says 0.06.
+    // pixazo-pricing-breakdown: OpenAI medium square is 0.053; the feed says 0.06.
     openaiTier(next, "medium", "1024x1024").price = 0.06;
     const diff = diffBooks(bundledBook, compiled(next));
     const lines = diff.changed.map(
       (c) => `${c.before.providerId} ${c.before.price} -> ${c.after.price}`,
     );
-    // Azure, Pixazo and Replicate BYOK are billed at OpenAI's rates (seed 001), so they move with it;
+    // Azure, Pixazo and Replicate BYOK are billed at OpenAI's rates (pixazo-pricing-breakdown), so they move with it;
     // the Batch API is 50% off: 0.053 x 0.5 = 0.0265 -> 0.06 x 0.5 = 0.03.
     expect(lines.sort()).toEqual(
       [
@@ -74,7 +74,7 @@ describe("prepareFeedText", () => {
   });
 
   it("asks for confirmation when a price moves more than 10x", () => {
-    // seed 001: high square 0.211; 2.2 / 0.211 = 10.4x.
+    // pixazo-pricing-breakdown: high square 0.211; 2.2 / 0.211 = 10.4x.
     const out = prepareFeedText(
       feed((b) => (openaiTier(b, "high", "1024x1024").price = 2.2)),
       ORIGIN,
@@ -221,7 +221,7 @@ describe("prepareFeedText", () => {
 
 describe("a refresh keeps the price history", () => {
   it("a feed that changes a price without a new date adds a set from the refresh date", () => {
-    // seed 001: OpenAI medium square 0.053; the feed (fetched 2026-11-21) says 0.06 from the same
+    // pixazo-pricing-breakdown: OpenAI medium square 0.053; the feed (fetched 2026-11-21) says 0.06 from the same
     // 2026-04-21, which would rewrite history: the change applies from 2026-11-21 instead.
     const out = prepareFeedText(
       feed((b) => (openaiTier(b, "medium", "1024x1024").price = 0.06)),
@@ -270,7 +270,7 @@ describe("a refresh keeps the price history", () => {
       ["2026-11-01", null],
     ]);
     expect(out.candidate.redated).toEqual([]);
-    // seed 002: Low $0.0072 until the feed's 0.006 from 2026-11-01
+    // prospolabs-model-page: Low $0.0072 until the feed's 0.006 from 2026-11-01
     expect(price(out.candidate.book, "prospolabs", "low", "square", "2026-10-31")).toEqual({
       ok: true,
       value: 0.0072,

@@ -1,7 +1,7 @@
 /**
  * Every template rendered to its grid and computed by HyperFormula with the IMG functions from the
  * pricing core. Expected figures are worked out by hand from the source pages in the comments
- * (seed 000: Atlas Cloud's guide; 001: Pixazo's breakdown of OpenAI's rates; 002: Prospolabs' model
+ * (atlas-cloud-guide: Atlas Cloud's guide; 001: Pixazo's breakdown of OpenAI's rates; 002: Prospolabs' model
  * page; 004: the pricing guide with the cost estimation worksheet).
  */
 import { getTemplate, type TemplateSpec } from "../../src/templates";
@@ -27,10 +27,10 @@ function setBeside(
   sheet.engine.setCellContents({ sheet: id, row: hit.row, col: hit.col + offset }, value);
 }
 
-describe("Cost estimate (seed 004's seven-step worksheet)", () => {
+describe("Cost estimate (chatgptimages-api-pricing's seven-step worksheet)", () => {
   const sheet = evaluate(template("cost-estimate"));
   // Shipped inputs: 2,000 jobs a month, 3 images per job, retry 1.25, medium, 1024x1024, openai.
-  // Seed 001: OpenAI medium 1024x1024 = 0.053 per image.
+  // pixazo-pricing-breakdown: OpenAI medium 1024x1024 = 0.053 per image.
 
   it("computes monthly requests = jobs x images per job", () => {
     // 2,000 x 3 = 6,000
@@ -43,7 +43,7 @@ describe("Cost estimate (seed 004's seven-step worksheet)", () => {
   });
 
   it("prices the chosen provider, quality and size from the book", () => {
-    // seed 001: medium square 0.053
+    // pixazo-pricing-breakdown: medium square 0.053
     expect(sheet.beside("Price per image")).toBe(0.053);
   });
 
@@ -54,7 +54,7 @@ describe("Cost estimate (seed 004's seven-step worksheet)", () => {
   });
 
   it("shows the low-quality alternative", () => {
-    // seed 001: low square 0.006; 7,500 x 0.006 = 45
+    // pixazo-pricing-breakdown: low square 0.006; 7,500 x 0.006 = 45
     expect(sheet.beside("Same volume at low quality")).toBe(45);
   });
 
@@ -86,7 +86,7 @@ describe("Cost estimate (seed 004's seven-step worksheet)", () => {
     setBeside(fresh, "How many users or jobs trigger that event monthly?", 1000);
     setBeside(fresh, "How many images are generated per job?", 1);
     setBeside(fresh, "How many candidates are discarded? (retry multiplier)", 1);
-    // seed 000: flat 0.008; 1,000 x 1 x 1 x 0.008 = 8.00
+    // atlas-cloud-guide: flat 0.008; 1,000 x 1 x 1 x 0.008 = 8.00
     expect(fresh.beside("Monthly budget")).toBeCloseTo(8, 9);
     expect(fresh.beside("Same budget from IMG.COST")).toBe(8);
   });
@@ -109,17 +109,17 @@ describe("Cost estimate (seed 004's seven-step worksheet)", () => {
   });
 });
 
-describe("Use-case budgets (seed 004's three examples)", () => {
+describe("Use-case budgets (chatgptimages-api-pricing's three examples)", () => {
   const sheet = evaluate(template("use-cases"));
 
   it("SaaS onboarding thumbnails: workspaces x 1 x retry x low price", () => {
-    // seed 001: OpenAI low 1024x1024 = 0.006; 500 x 1 x 1.2 x 0.006 = 3.60
+    // pixazo-pricing-breakdown: OpenAI low 1024x1024 = 0.006; 500 x 1 x 1.2 x 0.006 = 3.60
     expect(sheet.beside("Price per image", 1, 0)).toBe(0.006);
     expect(sheet.beside("Estimated monthly cost", 1, 0)).toBeCloseTo(3.6, 9);
   });
 
   it("marketplace listing edits: listings x images per listing x retry x medium price", () => {
-    // seed 001: medium 1024x1024 = 0.053; 4,000 x 2 x 1.25 = 10,000; 10,000 x 0.053 = 530.00
+    // pixazo-pricing-breakdown: medium 1024x1024 = 0.053; 4,000 x 2 x 1.25 = 10,000; 10,000 x 0.053 = 530.00
     expect(sheet.beside("Price per image", 1, 1)).toBe(0.053);
     expect(sheet.beside("Estimated monthly cost", 1, 1)).toBeCloseTo(530, 9);
   });
@@ -128,7 +128,7 @@ describe("Use-case budgets (seed 004's three examples)", () => {
     // drafts: 4 x 10 x 3 x 1.4 = 168 at low square 0.006 = 1.008
     expect(sheet.beside("Draft price per image")).toBe(0.006);
     expect(sheet.beside("Draft budget")).toBeCloseTo(1.008, 9);
-    // finals: 24 at high landscape 1536x1024 = 0.165 (seed 001) = 3.96
+    // finals: 24 at high landscape 1536x1024 = 0.165 (pixazo-pricing-breakdown) = 3.96
     expect(sheet.beside("Final price per image")).toBe(0.165);
     expect(sheet.beside("Final budget")).toBeCloseTo(3.96, 9);
     // 1.008 + 3.96 = 4.968
@@ -138,7 +138,7 @@ describe("Use-case budgets (seed 004's three examples)", () => {
   it("each example has its own inputs: changing one leaves the others alone", () => {
     const fresh = evaluate(template("use-cases"));
     setBeside(fresh, "Provider", "prospolabs", 1, 1); // the marketplace example's provider
-    // seed 002: Prospolabs medium 0.028; 10,000 x 0.028 = 280
+    // prospolabs-model-page: Prospolabs medium 0.028; 10,000 x 0.028 = 280
     expect(fresh.beside("Estimated monthly cost", 1, 1)).toBeCloseTo(280, 9);
     expect(fresh.beside("Estimated monthly cost", 1, 0)).toBeCloseTo(3.6, 9);
     expect(fresh.beside("Estimated monthly cost", 1, 2)).toBeCloseTo(4.968, 9);
@@ -155,13 +155,13 @@ describe("Provider comparison", () => {
   });
 
   it("prices every provider for medium 1024x1024 x 10,000 and ranks them", () => {
-    // seed 000: Atlas flat 0.008 x 10,000 = 80, cheapest
+    // atlas-cloud-guide: Atlas flat 0.008 x 10,000 = 80, cheapest
     expect(row("atlas")).toEqual({ price: 0.008, total: 80, rank: 1, multiple: 1 });
     // OpenAI Batch: 50% of 0.053 = 0.0265 x 10,000 = 265; 265 / 80 = 3.3125
     expect(row("openai-batch")).toEqual({ price: 0.0265, total: 265, rank: 2, multiple: 3.3125 });
-    // seed 002: Prospolabs medium 0.028 x 10,000 = 280; 280 / 80 = 3.5
+    // prospolabs-model-page: Prospolabs medium 0.028 x 10,000 = 280; 280 / 80 = 3.5
     expect(row("prospolabs")).toEqual({ price: 0.028, total: 280, rank: 3, multiple: 3.5 });
-    // seed 001: OpenAI and those at its rates, 0.053 x 10,000 = 530; 530 / 80 = 6.625; tied 4th
+    // pixazo-pricing-breakdown: OpenAI and those at its rates, 0.053 x 10,000 = 530; 530 / 80 = 6.625; tied 4th
     for (const id of ["openai", "azure", "pixazo", "replicate-byok"]) {
       expect(row(id)).toEqual({ price: 0.053, total: 530, rank: 4, multiple: 6.625 });
     }
@@ -170,7 +170,7 @@ describe("Provider comparison", () => {
   });
 
   it("shows #N/A with the reason for providers with no published price, and leaves them unranked", () => {
-    // seed 001: Replicate without BYOK not listed; fal.ai medium not fixed; Vercel bills by token only
+    // pixazo-pricing-breakdown: Replicate without BYOK not listed; fal.ai medium not fixed; Vercel bills by token only
     for (const id of ["replicate", "fal", "vercel"]) {
       const r = row(id);
       expect(r.price).toMatchObject({ type: "NA" });
@@ -181,7 +181,7 @@ describe("Provider comparison", () => {
   });
 
   it("reproduces Prospolabs' example: 10,000 Medium images 280 billed, 470 at retail", () => {
-    // seed 002: 10,000 x 0.028 = 280; 10,000 x 0.047 = 470; saving 190
+    // prospolabs-model-page: 10,000 x 0.028 = 280; 10,000 x 0.047 = 470; saving 190
     expect(sheet.beside("Billed cost")).toBe(280);
     expect(sheet.beside("Cost at list price")).toBeCloseTo(470, 9);
     expect(sheet.beside("Saving")).toBeCloseTo(190, 9);
@@ -206,8 +206,8 @@ describe("Provider comparison", () => {
   it("re-ranks when the quality changes: high 1024x1024 x 10,000", () => {
     const fresh = evaluate(template("comparison"));
     setBeside(fresh, "Quality", "high", 1, 0);
-    // Atlas 0.008 x 10,000 = 80; Prospolabs high 0.077 x 10,000 = 770 (seed 002);
-    // OpenAI Batch 0.211 / 2 = 0.1055 x 10,000 = 1,055; OpenAI 0.211 x 10,000 = 2,110 (seed 001)
+    // Atlas 0.008 x 10,000 = 80; Prospolabs high 0.077 x 10,000 = 770 (prospolabs-model-page);
+    // OpenAI Batch 0.211 / 2 = 0.1055 x 10,000 = 1,055; OpenAI 0.211 x 10,000 = 2,110 (pixazo-pricing-breakdown)
     expect(fresh.beside("atlas", 3)).toBe(80);
     expect(fresh.beside("prospolabs", 3)).toBe(770);
     expect(fresh.beside("prospolabs", 4)).toBe(2);
@@ -244,7 +244,7 @@ describe("Provider comparison", () => {
   });
 });
 
-describe("Volume projection (seed 000's table)", () => {
+describe("Volume projection (atlas-cloud-guide's table)", () => {
   const sheet = evaluate(template("projection"));
   const id = sheet.engine.getSheetId(sheet.sheetName) as number;
   const header = sheet.find("Images per day")[0]!;
@@ -266,7 +266,7 @@ describe("Volume projection (seed 000's table)", () => {
   });
 
   it("reproduces Atlas Cloud's table: 0.80 / 24, 8.00 / 240, 80.00 / 2,400", () => {
-    // seed 000: 100 x 0.008 = 0.80 a day, x 30 = 24 a month; 1,000 -> 8.00 and 240; 10,000 -> 80.00 and 2,400
+    // atlas-cloud-guide: 100 x 0.008 = 0.80 a day, x 30 = 24 a month; 1,000 -> 8.00 and 240; 10,000 -> 80.00 and 2,400
     expect([cell(0, 0), cell(0, 1), cell(0, 4)]).toEqual([100, 0.8, 24]);
     expect([cell(1, 0), cell(1, 1), cell(1, 4)]).toEqual([1000, 8, 240]);
     expect([cell(2, 0), cell(2, 1), cell(2, 4)]).toEqual([10000, 80, 2400]);
@@ -295,14 +295,14 @@ describe("Assumptions", () => {
   const sheet = evaluate(template("assumptions"));
 
   it("prices the quality guide live, auto at the high price", () => {
-    // seed 001: OpenAI square low 0.006, medium 0.053, high 0.211; auto is budgeted as high
+    // pixazo-pricing-breakdown: OpenAI square low 0.006, medium 0.053, high 0.211; auto is budgeted as high
     expect(sheet.beside("low", 4)).toBe(0.006);
     expect(sheet.beside("medium", 4)).toBe(0.053);
     expect(sheet.beside("high", 4)).toBe(0.211);
     expect(sheet.beside("auto", 4)).toBe(0.211);
   });
 
-  it("carries seed 004's quality guide wording", () => {
+  it("carries chatgptimages-api-pricing's quality guide wording", () => {
     expect(sheet.beside("low")).toBe("Thumbnails, ideation, internal previews, prompt testing");
     expect(sheet.beside("high", 3)).toBe("Use only after approval gates");
   });
@@ -329,7 +329,7 @@ describe("Assumptions", () => {
   });
 
   it("shows OpenAI's token meters per 1M tokens", () => {
-    // seed 004: text in 5.00, cached text in 1.25, image in 8.00, cached image in 2.00, image out 30.00
+    // chatgptimages-api-pricing: text in 5.00, cached text in 1.25, image in 8.00, cached image in 2.00, image out 30.00
     expect(sheet.beside("Text input")).toBe(5);
     expect(sheet.beside("Cached text input")).toBe(1.25);
     expect(sheet.beside("Image input")).toBe(8);

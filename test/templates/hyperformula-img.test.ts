@@ -1,8 +1,9 @@
 /**
- * The IMG functions as registered in HyperFormula for these tests and the bench: same results and
- * same errors as the core, arguments passed the way Excel passes them.
+ * The IMG functions as registered in HyperFormula for these tests and the bench: the add-in's own
+ * function bodies, registered from the JSDoc catalog, with arguments passed the way Excel passes them.
  */
-import { DetailedCellError } from "hyperformula";
+import { DetailedCellError, HyperFormula } from "hyperformula";
+import { readCatalog } from "../support/catalog";
 import { createImgEngine } from "../support/hyperformula-img";
 
 function compute(formulas: (string | number | null)[][]) {
@@ -23,15 +24,15 @@ describe("IMG functions in HyperFormula", () => {
         '=IMG.COST("openai","medium","square",1000,1.2)',
       ],
     ]);
-    expect(at(0, 0)).toBe(0.028); // seed 002
-    expect(at(0, 1)).toBe(280); // seed 002: 10,000 x 0.028
-    expect(at(1, 0)).toBe(24); // seed 000: 100 a day x 30 days x 0.008
-    expect(at(1, 1)).toBe(63.6); // seed 001: 1,000 x 1.2 x 0.053 = 63.60
+    expect(at(0, 0)).toBe(0.028); // prospolabs-model-page
+    expect(at(0, 1)).toBe(280); // prospolabs-model-page: 10,000 x 0.028
+    expect(at(1, 0)).toBe(24); // atlas-cloud-guide: 100 a day x 30 days x 0.008
+    expect(at(1, 1)).toBe(63.6); // pixazo-pricing-breakdown: 1,000 x 1.2 x 0.053 = 63.60
   });
 
   it("treats an empty cell for the optional retry as 1", () => {
     const at = compute([['=IMG.COST("atlas","low","1024x1024",1000,B1)', null]]);
-    expect(at(0, 0)).toBe(8); // seed 000: 1,000 x 0.008
+    expect(at(0, 0)).toBe(8); // atlas-cloud-guide: 1,000 x 0.008
   });
 
   it("answers whole images for a budget and token costs", () => {
@@ -41,8 +42,8 @@ describe("IMG functions in HyperFormula", () => {
         '=IMG.TOKENCOST("openai",1000000,2000000,500000)',
       ],
     ]);
-    expect(at(0, 0)).toBe(13888); // 100 / 0.0072 = 13,888.9 -> 13,888 (seed 002)
-    // seed 004: 1M x 5.00 + 2M x 8.00 + 0.5M x 30.00 = 5 + 16 + 15 = 36 USD
+    expect(at(0, 0)).toBe(13888); // 100 / 0.0072 = 13,888.9 -> 13,888 (prospolabs-model-page)
+    // chatgptimages-api-pricing: 1M x 5.00 + 2M x 8.00 + 0.5M x 30.00 = 5 + 16 + 15 = 36 USD
     expect(at(0, 1)).toBe(36);
   });
 
@@ -83,7 +84,10 @@ describe("IMG functions in HyperFormula", () => {
     // Low square: OpenAI Batch 0.006 / 2 = 0.003 x 1,000 = 3; OpenAI 0.006 x 1,000 = 6 ... Atlas 0.008 -> 8
     expect([at(1, 0), at(1, 1), at(1, 2), at(1, 3)]).toEqual(["openai-batch", 0.003, 3, 1]);
     expect([at(2, 0), at(2, 2), at(2, 3)]).toEqual(["openai", 6, 2]);
-    expect(String(at(3, 0))).toMatch(/^Left out \(no published price\): .*replicate/);
+    // The add-in's own footer: what was asked, who is left out, and that top cut the list.
+    expect(String(at(3, 0))).toMatch(
+      /^Left out \(no published price for low 1024x1024\): .*replicate.*; showing the cheapest 2 of \d+ priced providers$/,
+    );
   });
 
   it("refuses a top below 0; a top of 0 is a blank cell on desktop Excel, so it means all", () => {
@@ -98,5 +102,16 @@ describe("IMG functions in HyperFormula", () => {
     expect(all(0, 0)).toBe("provider");
     for (let r = 0; r < 12; r++)
       for (let c = 0; c < 4; c++) expect([r, c, all(r, c)]).toEqual([r, c, all(r + 13, c)]);
+  });
+});
+
+describe("every function the JSDoc declares", () => {
+  it("is registered, so a template may use any of them", () => {
+    createImgEngine({ S: [] });
+    const registered = HyperFormula.getRegisteredFunctionNames("enGB");
+    for (const f of readCatalog()) expect(registered).toContain(`IMG.${f.id}`);
+    const at = compute([["=IMG.BOOK()", '=IMG.SOURCE("atlas")']]);
+    expect(String(at(0, 0))).toMatch(/^Price book .*, from the book bundled with the add-in$/);
+    expect(String(at(0, 1))).toMatch(/^Atlas Cloud/);
   });
 });

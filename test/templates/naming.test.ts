@@ -67,7 +67,7 @@ describe("planInsertion", () => {
     expect(formulas.some((f) => f.includes("Quality_2"))).toBe(true);
     expect(formulas.some((f) => /[(,*]Quality[,)]/.test(f))).toBe(false);
 
-    // The renamed sheet still computes: 2,000 x 3 x 1.25 x 0.053 = 397.50 (seeds 004 and 001)
+    // The renamed sheet still computes: 2,000 x 3 x 1.25 x 0.053 = 397.50 (sources chatgptimages-api-pricing and pixazo-pricing-breakdown)
     const sheetName = plan.sheetName;
     const engine = createImgEngine(
       { [sheetName]: plan.grid.cells },

@@ -207,7 +207,7 @@ describe("money rounding, when the IMG functions round to the cent", () => {
   }
 
   it("rounds half up to the cent, after removing binary noise", () => {
-    // OpenAI low: square 0.006, portrait 0.005 (seed 001).
+    // OpenAI low: square 0.006, portrait 0.005 (pixazo-pricing-breakdown).
     // 1 x 0.006 = 0.006 -> 0.01; 1,000 x 0.006 = 6.00; 0.5 x 0.006 = 0.003 -> 0.00
     expect(costs([1, 1000, 0.5], "square")).toEqual([0.01, 6, 0]);
     // 29 x 0.005 = 0.145 -> 0.15 half up, although 29*0.005 is 0.14499999999999999 in binary

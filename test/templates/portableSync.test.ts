@@ -33,15 +33,15 @@ describe("the portable prices table", () => {
   const byKey = new Map(rows.map((r) => [r.key, r]));
 
   it("keys each price by provider, quality and size, as the formulas look it up", () => {
-    // seed 001: OpenAI high 1024x1024 = 0.211; seed 000: Atlas flat 0.008 at every quality
+    // pixazo-pricing-breakdown: OpenAI high 1024x1024 = 0.211; atlas-cloud-guide: Atlas flat 0.008 at every quality
     expect(byKey.get("openai|high|1024x1024")?.price).toBe(0.211);
     expect(byKey.get("atlas|low|1536x1024")?.price).toBe(0.008);
     expect(byKey.get("atlas|high|1536x1024")?.price).toBe(0.008);
-    // seed 002: Prospolabs medium at any size 0.028
+    // prospolabs-model-page: Prospolabs medium at any size 0.028
     expect(byKey.get("prospolabs|medium|any")?.price).toBe(0.028);
     // fal.ai's low price is for 1024x768 ("about 1024x768" in the size column)
     expect(byKey.get("fal|low|1024x768")?.size).toBe("1024x768 (about 1024x768)");
-    // Token meters (seed 003): Vercel AI Gateway $5 input, $30 output per 1M tokens
+    // Token meters (llm-reference-openai-api): Vercel AI Gateway $5 input, $30 output per 1M tokens
     expect(byKey.get("vercel|token|textInput")?.price).toBe(5);
     expect(byKey.get("vercel|token|imageOutput")?.price).toBe(30);
   });
@@ -141,7 +141,7 @@ describe("using prices from the table", () => {
     );
     expect(result.book).toBeDefined();
     expect(price(result.book!, "prospolabs", "low", "square")).toEqual({ ok: true, value: 0.0065 });
-    // Everything else is as before: OpenAI high square 0.211 (seed 001)
+    // Everything else is as before: OpenAI high square 0.211 (pixazo-pricing-breakdown)
     expect(price(result.book!, "openai", "high", "square")).toEqual({ ok: true, value: 0.211 });
   });
 
@@ -169,7 +169,7 @@ describe("using prices from the table", () => {
   });
 
   it("refuses two table prices that the book keeps as one", () => {
-    // Atlas Cloud: one flat price for every quality and size (seed 000).
+    // Atlas Cloud: one flat price for every quality and size (atlas-cloud-guide).
     const a = rowIndex("atlas|low|1024x1024");
     const b = rowIndex("atlas|high|1536x1024");
     const result = bookFrom(

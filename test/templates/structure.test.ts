@@ -194,7 +194,7 @@ describe.each(templates.map((t) => [t.id, t] as const))("template %s", (_id, tem
 describe("inputs a person would look for", () => {
   const inputNames = (id: string) => renderGrid(getTemplate(id)!).names.map((n) => n.name);
 
-  it("the cost estimate asks seed 004's seven questions and the provider", () => {
+  it("the cost estimate asks chatgptimages-api-pricing's seven questions and the provider", () => {
     expect(inputNames("cost-estimate")).toEqual(
       expect.arrayContaining([
         "Trigger_event",

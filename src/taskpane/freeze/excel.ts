@@ -13,6 +13,7 @@
  * The visible note is a second, ordinary sheet that says what was frozen, when, and with which
  * price book.
  */
+import { columnLetter } from "../../shared/a1";
 import { usesImg } from "../../templates/portableFormulas";
 import type { FreezeStamp, FreezeWorkbook, FrozenCell, SheetInfo } from "./model";
 
@@ -25,18 +26,6 @@ const NOTE_FIRST_ROW = 5;
 const READ_CELLS = 50_000;
 /** Rows written to the record sheet per round trip. */
 const RECORD_BATCH = 5000;
-
-/** 0-based column -> letters. */
-function letters(col: number): string {
-  let n = col + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
 
 /** "'My sheet'!B7:C9" or "B7" -> the cell part "B7:C9" / "B7". */
 export function localAddress(address: string): string {
@@ -111,7 +100,7 @@ export function excelFreezeWorkbook(
           row.forEach((formula, c) => {
             if (typeof formula !== "string" || !formula.startsWith("=") || !usesImg(formula))
               return;
-            const address = `${letters(origin.col + c)}${origin.row + first + r + 1}`;
+            const address = `${columnLetter(origin.col + c)}${origin.row + first + r + 1}`;
             if (spills) {
               const spill = sheet.getRange(address).getSpillingToRangeOrNullObject();
               spill.load("address,values");

@@ -3,7 +3,7 @@
  * may edit in a price book becomes one row; the identifying columns (provider, prices from, billing,
  * quality, size, meter) say where it goes back.
  */
-import type { PriceBookJson } from "../../core";
+import { METER_KEYS, type MeterKey, type PriceBookJson } from "../../core";
 
 export const HEADER = [
   "Provider id",
@@ -59,33 +59,16 @@ export type ImageSet = Provider["image"][number];
 export type TokenSet = Provider["tokens"][number];
 export type Pricing = ImageSet["pricing"];
 
-export const METERS = [
-  "input",
-  "textInput",
-  "cachedTextInput",
-  "imageInput",
-  "cachedImageInput",
-  "imageOutput",
-] as const;
-export type MeterName = (typeof METERS)[number];
+/**
+ * A price set's meters in the sheet's order. The Meter column shows each in the words IMG.PRICES
+ * uses ("cached text input"); a sheet that still holds the book's keys ("cachedTextInput") reads
+ * back the same (src/core/meters.ts).
+ */
+export const METERS = METER_KEYS;
+export type MeterName = MeterKey;
 
 export function providerName(book: Json, id: string): string {
   return book.providers.find((p) => p.id === id)?.name ?? id;
 }
 
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-export function sheetRef(sheetName: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheetName)
-    ? sheetName
-    : `'${sheetName.replace(/'/g, "''")}'`;
-}
+export { columnLetter, sheetRef } from "../../shared/a1";

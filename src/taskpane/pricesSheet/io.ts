@@ -1,34 +1,18 @@
 /**
- * The Office side of the prices sheet: one sync to look, one to write (or read). All decisions
- * about what the rows mean live in rows.ts.
+ * The Office side of the prices sheet: written through the add-in's one sheet writer (one sync to
+ * look, one to write, the new sheet removed if Excel refuses), read in two. All decisions about
+ * what the rows mean live in rows.ts.
  */
 import type { PriceBookJson } from "../../core";
 import type { Cell, SheetPlace } from "./rows";
 import { HEADER, MONEY_COLUMNS, EDITABLE_COLUMNS, bookToRows, columnLetter } from "./rows";
+import { writeNewSheet } from "../../shared/newSheet";
+import { uniqueIdentifier, uniqueSheetName } from "../../templates/naming";
 
 export const BASE_SHEET_NAME = "Prices";
 export const TABLE_PREFIX = "ImgPrices";
 const HEADER_ROW = 3;
 const MONEY_FORMAT = "$#,##0.00####";
-
-/** "Prices", then "Prices (2)", "Prices (3)"...: Excel compares sheet names without case. */
-export function uniqueName(base: string, taken: readonly string[]): string {
-  const lower = new Set(taken.map((n) => n.toLowerCase()));
-  if (!lower.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) {
-    const name = `${base} (${i})`;
-    if (!lower.has(name.toLowerCase())) return name;
-  }
-}
-
-export function uniqueTableName(taken: readonly string[]): string {
-  const lower = new Set(taken.map((n) => n.toLowerCase()));
-  if (!lower.has(TABLE_PREFIX.toLowerCase())) return TABLE_PREFIX;
-  for (let i = 2; ; i++) {
-    const name = `${TABLE_PREFIX}${i}`;
-    if (!lower.has(name.toLowerCase())) return name;
-  }
-}
 
 export interface WrittenSheet {
   sheetName: string;
@@ -36,32 +20,41 @@ export interface WrittenSheet {
   rows: number;
 }
 
+/**
+ * Writes `book` as a new prices sheet through the add-in's one sheet writer (src/shared/newSheet.ts):
+ * "Prices", or "Prices (2)" and on when taken, with its table named "ImgPrices" (or "ImgPrices2"
+ * and on: table and defined names share one namespace). If Excel refuses the write, the half-made
+ * sheet is removed and a SheetWriteError says so.
+ */
 export async function writePricesSheet(
   context: Excel.RequestContext,
   book: PriceBookJson,
 ): Promise<WrittenSheet> {
-  const sheets = context.workbook.worksheets;
-  const tables = context.workbook.tables;
-  sheets.load("items/name");
-  tables.load("items/name");
-  // Table names share one namespace with defined names.
-  const names = context.workbook.names;
-  names.load("items/name");
-  await context.sync();
-
-  const sheetName = uniqueName(
-    BASE_SHEET_NAME,
-    sheets.items.map((s) => s.name),
-  );
-  const tableName = uniqueTableName([
-    ...tables.items.map((t) => t.name),
-    ...names.items.map((n) => n.name),
-  ]);
   const rows = bookToRows(book);
+  const planned = await writeNewSheet(
+    context,
+    "the prices sheet",
+    (taken) => ({
+      sheetName: uniqueSheetName(BASE_SHEET_NAME, taken.sheets),
+      tableName: uniqueIdentifier(
+        TABLE_PREFIX,
+        new Set([...taken.tables, ...taken.names].map((n) => n.toLowerCase())),
+      ),
+    }),
+    (sheet, plan) => queueSheet(sheet, book, rows, plan.tableName),
+  );
+  return { ...planned, rows: rows.length };
+}
+
+/** Queues the title, the header, the rows, their formats and the table on the new sheet. */
+function queueSheet(
+  sheet: Excel.Worksheet,
+  book: PriceBookJson,
+  rows: readonly Cell[][],
+  tableName: string,
+): void {
   const lastColumn = columnLetter(HEADER.length - 1);
   const lastRow = HEADER_ROW + rows.length;
-
-  const sheet = sheets.add(sheetName);
   sheet.getRange("A1").values = [[`Price book ${book.bookVersion}, published ${book.published}`]];
   sheet.getRange("A1").format.font.bold = true;
   sheet.getRange("A2").values = [
@@ -76,7 +69,7 @@ export async function writePricesSheet(
     HEADER.map((_, c) => ((MONEY_COLUMNS as readonly number[]).includes(c) ? MONEY_FORMAT : "@")),
   );
   sheet.getRange(`A${HEADER_ROW}:${lastColumn}${HEADER_ROW}`).values = [[...HEADER]];
-  body.values = rows;
+  body.values = rows as Cell[][];
 
   const table = sheet.tables.add(`A${HEADER_ROW}:${lastColumn}${lastRow}`, true);
   table.name = tableName;
@@ -88,8 +81,6 @@ export async function writePricesSheet(
   sheet.freezePanes.freezeRows(HEADER_ROW);
   sheet.getRange(`A${HEADER_ROW}:${lastColumn}${lastRow}`).format.autofitColumns();
   sheet.activate();
-  await context.sync();
-  return { sheetName, tableName, rows: rows.length };
 }
 
 export interface ReadSheet {

@@ -3,7 +3,15 @@
  * was written from, so sources, notes and aliases survive the round trip untouched. Errors name the
  * cell a person sees ("Prices!H7: ...") and what is accepted.
  */
-import { cut, describe, parseDate, PLAIN_DECIMAL, readDecimalText } from "../../core";
+import {
+  cut,
+  describe,
+  meterKey,
+  meterWords,
+  parseDate,
+  PLAIN_DECIMAL,
+  readDecimalText,
+} from "../../core";
 import type { Cell, Json, MeterName, Pricing } from "./columns";
 import { COL, columnLetter, HEADER, METERS, providerName, sheetRef } from "./columns";
 
@@ -60,9 +68,13 @@ function readMoney(
   return { ok: true, value: Math.round(micro) / 10 ** MAX_DECIMALS };
 }
 
+/** Where a row goes back: its identifying columns, the meter as its key whether words or key. */
 function keyOf(cells: readonly Cell[]): string {
   return [COL.id, COL.effective, COL.billing, COL.quality, COL.size, COL.meter]
-    .map((c) => text(cells[c]))
+    .map((c) => {
+      const value = text(cells[c]);
+      return c === COL.meter && value !== "" ? (meterKey(value) ?? value) : value;
+    })
     .join("|");
 }
 
@@ -265,7 +277,7 @@ export function rowsToBook(
             return errs;
           },
           setChecked: (d) => (set.checked = d),
-          label: `${p.name}, ${meter} from ${set.effective}`,
+          label: `${p.name}, ${meterWords(meter)} from ${set.effective}`,
           seen: false,
         });
       }

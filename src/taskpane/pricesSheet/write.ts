@@ -3,6 +3,7 @@
  * or not published say so in their notes instead of copying numbers.
  */
 import type { Cell, ImageSet, Json, Provider, SheetRow, TokenSet } from "./columns";
+import { meterWords } from "../../core";
 import { METERS, providerName } from "./columns";
 const blank = (n: number | undefined): Cell => (n === undefined ? "" : n);
 
@@ -230,7 +231,7 @@ function tokenRows(book: Json, p: Provider, set: TokenSet): SheetRow[] {
       "tokens",
       "any",
       "any",
-      m,
+      meterWords(m),
       set.meters[m] ?? "",
       "",
       "",

@@ -4,7 +4,7 @@
  * size, unit, meter); when a book keeps a price history, the newest row of each is compared.
  */
 import type { CompiledBook, PriceRow } from "../../core";
-import { priceRows } from "../../core";
+import { meterWords, priceRows } from "../../core";
 
 export interface PriceChange {
   key: string;
@@ -33,7 +33,9 @@ export function rowKey(row: PriceRow): string {
 
 export function rowLabel(row: PriceRow): string {
   const what =
-    row.unit === "image" ? `${row.quality}, ${row.size}` : `${row.meter ?? "tokens"} per 1M tokens`;
+    row.unit === "image"
+      ? `${row.quality}, ${row.size}`
+      : `${meterWords(row.meter ?? "tokens")} per 1M tokens`;
   return `${row.providerName}: ${what}`;
 }
 

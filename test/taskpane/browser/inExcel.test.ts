@@ -141,7 +141,7 @@ beforeAll(async () => {
   h = await startHarness(OFFICE_STUB);
   const next = bundledCopy();
   next.bookVersion = "test-next";
-  // seed 001: OpenAI medium square 0.053 -> 0.06 in this feed.
+  // pixazo-pricing-breakdown: OpenAI medium square 0.053 -> 0.06 in this feed.
   openaiTier(next, "medium", "1024x1024").price = 0.06;
   h.feeds.set("/feeds/good.json", (_req, res) => {
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(next));

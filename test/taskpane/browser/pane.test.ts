@@ -43,7 +43,7 @@ function book(change: (b: Json) => void): string {
 
 beforeAll(async () => {
   h = await startHarness();
-  // seed 001 has OpenAI medium square at 0.053; this feed moves it to 0.06.
+  // pixazo-pricing-breakdown has OpenAI medium square at 0.053; this feed moves it to 0.06.
   h.feeds.set(
     "/feeds/good.json",
     jsonFeed(
@@ -187,7 +187,7 @@ describe("the pane outside Excel", () => {
     );
     expect(groups.map((g) => g.id)).toEqual(json.providers.map((p) => p.id));
     const openai = groups.find((g) => g.id === "openai");
-    // seed 001: OpenAI high square 0.211, from Pixazo's page, which gives no date of its own.
+    // pixazo-pricing-breakdown: OpenAI high square 0.211, from Pixazo's page, which gives no date of its own.
     expect(openai?.rows).toContainEqual(["high", "1024x1024", "$0.211"]);
     expect(openai?.source).toMatch(
       /^Source: Pixazo: .* · undated, read [A-Z][a-z]{2} \d{1,2}, \d{4}$/,
@@ -222,11 +222,11 @@ describe("the pane outside Excel", () => {
 
   it("estimates at once and shows errors as text", async () => {
     const page = await h.open();
-    // seed 001: 1,000 x 0.053 = 53
+    // pixazo-pricing-breakdown: 1,000 x 0.053 = 53
     expect(await estimateTotal(page)).toBe("$53.00");
     await page.selectOption("#est-quality", "high");
     await page.fill("#est-retry", "1.2");
-    // seed 001 + seed 004's retry multiplier: 1,000 x 0.211 x 1.2 = 253.2
+    // pixazo-pricing-breakdown + chatgptimages-api-pricing's retry multiplier: 1,000 x 0.211 x 1.2 = 253.2
     expect(await estimateTotal(page)).toBe("$253.20");
     expect(await page.textContent("#est-formula")).toBe(
       '=IMG.COST("openai","high","1024x1024",1000,1.2)',
@@ -235,7 +235,7 @@ describe("the pane outside Excel", () => {
     await page.selectOption("#est-quality", "medium");
     await page.fill("#est-retry", "1");
     await page.fill("#est-volume", "10000");
-    // seed 002: 10,000 x 0.028 = 280
+    // prospolabs-model-page: 10,000 x 0.028 = 280
     expect(await estimateTotal(page)).toBe("$280.00");
     await page.fill("#est-volume", "many");
     expect(await estimateTotal(page)).toContain('"many"');
@@ -255,7 +255,7 @@ describe("the pane outside Excel", () => {
     expect(await page.textContent("#est-formula")).toBe(
       '=IMG.COST("openai","medium","1024x1024",1000,1)',
     );
-    // OpenAI's prices are read from Pixazo's page, which gives no date (seed 001).
+    // OpenAI's prices are read from Pixazo's page, which gives no date (pixazo-pricing-breakdown).
     expect(await page.textContent("#est-badges")).toContain(
       "Undated: the source page gives no date for this price.",
     );
@@ -299,7 +299,7 @@ describe("the pane outside Excel", () => {
     // 1,000 x 0.06 = 60, in the pane and in a cell.
     expect(await estimateTotal(page)).toBe("$60.00");
     expect(await cellCost(page, "openai", "medium", "1024x1024", 1000, null)).toBe(60);
-    // Pixazo is billed at OpenAI's rates (seed 001): 1,000 x 0.06 = 60.
+    // Pixazo is billed at OpenAI's rates (pixazo-pricing-breakdown): 1,000 x 0.06 = 60.
     expect(await cellCost(page, "pixazo", "medium", "1024x1024", 1000, null)).toBe(60);
     expect(await page.textContent("#price-groups")).toContain("$0.06");
     await shot(page, "05-applied");

@@ -92,7 +92,7 @@ describe("the bundled book at 320 px", () => {
     await page.click("#tab-prices");
     // Vercel's page gives one input meter, 5.00 per 1M; the same page (and ChatGPTImages) prices
     // image input at 8.00. The book bills 8 and keeps 5 as the other reading.
-    const vercel = priceCell(page, "vercel", "per 1M tokens", "image in");
+    const vercel = priceCell(page, "vercel", "per 1M tokens", "image input");
     await expectInView(page, vercel);
     expect(await vercel.textContent()).toMatch(/^\$8\.00.*disputed.*other reading: \$5\.00$/);
     expect(await vercel.locator(".badge-disputed").isVisible()).toBe(true);
