@@ -67,10 +67,12 @@ export function formatMoney(n: number): string {
 
 /** A rounded money figure for chart labels: $1,234. */
 export function formatMoneyShort(n: number): string {
-  return numberFormat("short", {
+  const digits = n < 10 ? 2 : 0;
+  // The digits are part of the cache key: a formatter made for $1,234 must not round $5.25 to $5.
+  return numberFormat(`short${digits}`, {
     style: "currency",
     currency: "USD",
-    maximumFractionDigits: n < 10 ? 2 : 0,
+    maximumFractionDigits: digits,
   }).format(n);
 }
 
@@ -87,26 +89,42 @@ export function formatMultiple(n: number): string {
   return `${numberFormat("multiple", { minimumFractionDigits: 1, maximumFractionDigits: 2 }).format(n)}x`;
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** "2026-05-04" as "May 4, 2026" (en-US), "4. Mai 2026" (de-DE); other text unchanged. */
 export function formatDate(iso: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (match === null) return iso;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return new Intl.DateTimeFormat(paneLocale(), {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    timeZone: "UTC",
-  }).format(date);
+  // One formatter per locale: building an Intl.DateTimeFormat costs far more than formatting with
+  // one, and the Prices tab formats two dates per row.
+  const locale = paneLocale();
+  let format = dateFormats.get(locale);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, {
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      timeZone: "UTC",
+    });
+    dateFormats.set(locale, format);
+  }
+  return format.format(date);
 }
+
+const separatorCache = new Map<string, { decimal: string; group: string }>();
 
 /** The locale's decimal and group separators. */
 export function separators(locale: string = paneLocale()): { decimal: string; group: string } {
+  const known = separatorCache.get(locale);
+  if (known !== undefined) return known;
   const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
-  return {
+  const found = {
     decimal: parts.find((p) => p.type === "decimal")?.value ?? ".",
     group: parts.find((p) => p.type === "group")?.value ?? ",",
   };
+  separatorCache.set(locale, found);
+  return found;
 }
 
 export type ReadNumber = { ok: true; value: number } | { ok: false; message: string };

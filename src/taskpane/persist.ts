@@ -31,7 +31,24 @@ export function storageKey(): string {
 
 type Saved = Record<string, string>;
 
+/**
+ * What was read or written last, for the reads at start-up (each input, each provider list). A write
+ * reads storage afresh first, so it keeps what another pane (another workbook's) saved meanwhile.
+ */
+let cached: Saved | null = null;
+/** The storage key `cached` was read under: it changes once Office turns out to partition storage. */
+let cachedKey = "";
+
 function load(): Saved {
+  const key = storageKey();
+  if (cached === null || cachedKey !== key) {
+    cached = read();
+    cachedKey = key;
+  }
+  return cached;
+}
+
+function read(): Saved {
   try {
     const raw = localStorage.getItem(storageKey());
     const parsed: unknown = raw === null ? {} : JSON.parse(raw);
@@ -47,6 +64,8 @@ function load(): Saved {
 }
 
 function save(saved: Saved): void {
+  cached = { ...saved };
+  cachedKey = storageKey();
   try {
     localStorage.setItem(storageKey(), JSON.stringify(saved));
   } catch {
@@ -55,7 +74,7 @@ function save(saved: Saved): void {
 }
 
 export function remember(name: string, value: string): void {
-  const saved = load();
+  const saved = read();
   saved[name] = value;
   save(saved);
 }

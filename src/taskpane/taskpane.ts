@@ -2,6 +2,11 @@
  * The task pane: a one-line book status over five tabs (Estimate, Compare, Budget, Prices,
  * Templates). Each tab lives in its own module; this file starts the pane, draws what depends on
  * the active book, and wires the page.
+ *
+ * Start-up order, for the time to the first useful screen: the status line and the tab in view
+ * first; the other tabs in the next task; then the workbook-writing code (templates, sharing,
+ * prices as a sheet: workbookTabs.ts, a chunk of its own); then, when the page is idle, the
+ * validator chunk, so the first "Check for new prices" does not wait for it.
  */
 import type { CompiledBook } from "../core";
 import { bundledBook, parseSize } from "../core";
@@ -24,17 +29,53 @@ import { restoreInputs, restoreSelect, wirePersistence } from "./persist";
 import { badgeText, howObtained, howText, priceStatus } from "./priceStatus";
 import { badgeNodes, byId, h, renderBookDetails, renderBookSummary, showMessage } from "./render";
 import { rowFor } from "./compare";
+import { loadValidation } from "./loadValidation";
+import { hasStoredBook } from "./storage";
 import { currentTab, onTabShown, wireTabs } from "./tabs";
-import { renderTemplates, wireTemplateUndo } from "./templatesTab";
 import { applyOfficeTheme } from "./theme";
-import { mountSharingPanel } from "./sharingPanel";
-import {
-  insertFormulaClicked,
-  insertSheetClicked,
-  insertTableClicked,
-  readSheetClicked,
-  writeSheetClicked,
-} from "./workbookActions";
+
+type WorkbookTabs = typeof import("./workbookTabs");
+
+let workbookTabs: Promise<WorkbookTabs> | null = null;
+
+/** The workbook-writing part of the pane (workbookTabs.ts), loaded once; a failed load is retried. */
+function loadWorkbookTabs(): Promise<WorkbookTabs> {
+  if (workbookTabs === null) {
+    workbookTabs = import(/* webpackChunkName: "workbook" */ "./workbookTabs");
+    workbookTabs.catch(() => {
+      workbookTabs = null;
+    });
+  }
+  return workbookTabs;
+}
+
+/** Mounts the sharing panel and draws the Templates tab, once the workbook chunk is in. */
+async function drawWorkbookTabs(): Promise<void> {
+  const tabs = await loadWorkbookTabs();
+  if (!sharingMounted) {
+    sharingMounted = true;
+    tabs.mountSharingPanel(document.getElementById("sharing-panel"));
+    tabs.wireTemplateUndo(run);
+  }
+  tabs.renderTemplates(run);
+}
+
+let sharingMounted = false;
+
+/** Whether the workbook's settings hold a book (read without validating it); false if unreadable. */
+function workbookKeepsPrices(): boolean {
+  try {
+    return hasStoredBook(Office.context.document.settings);
+  } catch {
+    return false;
+  }
+}
+
+/** Runs `task` when the page is idle (or soon, where requestIdleCallback does not exist). */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === "function") requestIdleCallback(task, { timeout: 2000 });
+  else setTimeout(task, 50);
+}
 
 // ---- Office detection and start ------------------------------------------------------------------
 
@@ -82,8 +123,8 @@ async function enterExcel(): Promise<void> {
   // Only if the user has not already chosen prices in the seconds before.
   if (state.previous === null) await loadStoredBook();
   setExcelAvailability();
-  renderTemplates(run);
   renderAll();
+  await drawWorkbookTabs();
   document.body.dataset["ready"] = "excel";
 }
 
@@ -91,18 +132,32 @@ async function start(): Promise<void> {
   restoreInputs();
   wireTabs();
   state.inExcel = await detectExcel();
+  wire();
   if (state.inExcel) {
     applyOfficeTheme();
+    setExcelAvailability();
+    // A workbook that keeps its own prices: until they are read and checked, say so and show no
+    // number, since the bundled prices are not this workbook's.
+    if (workbookKeepsPrices()) {
+      byId("book-summary").textContent = "Checking this workbook's prices…";
+    }
     await loadStoredBook();
   }
-  wire();
   setExcelAvailability();
   renderFirstScreen();
+  // A mark for profiling the start (devtools, the browser tests): the first screen is drawn.
+  performance.mark("first-screen");
   // The tab in view is what a person reads first: show it, then draw the other tabs in a later task.
   await new Promise<void>((resolve) => setTimeout(resolve, 0));
-  renderTemplates(run);
   renderRest();
+  try {
+    await drawWorkbookTabs();
+  } catch (error) {
+    showMessage(`The Templates tab could not load: ${errorText(error)}. Reopen the pane.`, "error");
+  }
   document.body.dataset["ready"] = state.inExcel ? "excel" : "browser";
+  // The first refresh should not wait for the validator's download and first run: load it now.
+  whenIdle(() => void loadValidation().catch(() => undefined));
 }
 
 // ---- rendering -----------------------------------------------------------------------------------
@@ -280,7 +335,6 @@ async function run(action: () => Promise<void>): Promise<void> {
 }
 
 function wire(): void {
-  mountSharingPanel(document.getElementById("sharing-panel"));
   wirePersistence();
   onTabShown((tab) => {
     if (restDrawn) renderTab(tab);
@@ -327,19 +381,25 @@ function wire(): void {
       showMessage(`Nothing inserted: ${checked.message}`, "warning");
       return;
     }
-    void run(() => insertFormulaClicked(input));
+    void run(async () => (await loadWorkbookTabs()).insertFormulaClicked(input));
   });
-  byId("insert-table").addEventListener(
+  byId("insert-table").addEventListener("click", () => {
+    const formula = compareFormula();
+    void run(async () => (await loadWorkbookTabs()).insertTableClicked(formula));
+  });
+  byId("insert-sheet").addEventListener("click", () => {
+    const input = budgetInput();
+    const budget = currentBudget();
+    void run(async () => (await loadWorkbookTabs()).insertSheetClicked(input, budget));
+  });
+  byId("write-sheet").addEventListener(
     "click",
-    () => void run(() => insertTableClicked(compareFormula())),
+    () => void run(async () => (await loadWorkbookTabs()).writeSheetClicked()),
   );
-  byId("insert-sheet").addEventListener(
+  byId("read-sheet").addEventListener(
     "click",
-    () => void run(() => insertSheetClicked(budgetInput(), currentBudget())),
+    () => void run(async () => (await loadWorkbookTabs()).readSheetClicked()),
   );
-  byId("write-sheet").addEventListener("click", () => void run(writeSheetClicked));
-  byId("read-sheet").addEventListener("click", () => void run(readSheetClicked));
-  wireTemplateUndo(run);
 }
 
 void start().catch((error: unknown) => {

@@ -19,14 +19,14 @@ function fixture(html: string, script: string): string {
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
   it("measures a pane that shows its estimate after Office.onReady, with and without a stored book", async () => {
-    // As the real pane does: only a workbook holding a book makes it load the validator, which
-    // marks the body (data-eval-free).
+    // As the real pane does: only a workbook holding a book makes it load the validator before the
+    // first number, which marks the body with the time it arrived (data-validator-at).
     const dist = fixture(
       `<!doctype html><html><head>${OFFICE}</head><body><output id="est-total">-</output>` +
         `<script src="pane.js"></script></body></html>`,
       `Office.onReady(function (info) {
         if (info.host !== "Excel") return;
-        if (Office.context.document.settings.get("imgPriceBook") !== null) document.body.dataset.evalFree = "true";
+        if (Office.context.document.settings.get("imgPriceBook") !== null) document.body.dataset.validatorAt = String(performance.now());
         document.getElementById("est-total").textContent = "$211.00";
       });`,
     );
@@ -53,6 +53,21 @@ function fixture(html: string, script: string): string {
     dirs.push(dist);
     await expect(paneStart({ smoke: true }, dist, { bookVersion: "fixture" })).rejects.toThrow(
       "the pane did not use the stored book",
+    );
+  }, 180_000);
+
+  it("fails when the pane loads the validator before its first number without a stored book", async () => {
+    const dist = fixture(
+      `<!doctype html><html><head>${OFFICE}</head><body><output id="est-total">-</output>` +
+        `<script src="pane.js"></script></body></html>`,
+      `Office.onReady(function () {
+        document.body.dataset.validatorAt = String(performance.now());
+        document.getElementById("est-total").textContent = "$211.00";
+      });`,
+    );
+    dirs.push(dist);
+    await expect(paneStart({ smoke: true }, dist, { bookVersion: "fixture" })).rejects.toThrow(
+      "loaded the validator before its first screen although the workbook holds no book",
     );
   }, 180_000);
 
