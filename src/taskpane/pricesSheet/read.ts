@@ -120,6 +120,30 @@ function nothingToEdit(reason: string): Slot["apply"] {
   };
 }
 
+/**
+ * A row whose only editable cell is its price (an isolated point, or a tier where a page gives its
+ * own figure): the price is required and written to `target`; list and lowest prices are refused.
+ */
+function priceOnly(target: { price: number }): Slot["apply"] {
+  return (price, list, min) => {
+    const errors: { column: number; message: string }[] = [];
+    if (price === undefined)
+      errors.push({ column: COL.price, message: "price is required for this row" });
+    else target.price = price;
+    if (list !== undefined)
+      errors.push({
+        column: COL.listPrice,
+        message: "this source publishes no list price here; leave it empty",
+      });
+    if (min !== undefined)
+      errors.push({
+        column: COL.minPrice,
+        message: "a lowest price only applies to a flat price range; leave it empty",
+      });
+    return errors;
+  };
+}
+
 function imageSlots(pricing: Pricing, book: Json): [string[], Slot["apply"]][] {
   switch (pricing.kind) {
     case "table":
@@ -157,26 +181,7 @@ function imageSlots(pricing: Pricing, book: Json): [string[], Slot["apply"]][] {
       ];
     }
     case "points":
-      return pricing.points.map((pt) => [
-        ["image", pt.quality, pt.size, ""],
-        (price, list, min) => {
-          const errors: { column: number; message: string }[] = [];
-          if (price === undefined)
-            errors.push({ column: COL.price, message: "price is required for this row" });
-          else pt.price = price;
-          if (list !== undefined)
-            errors.push({
-              column: COL.listPrice,
-              message: "this source publishes no list price here; leave it empty",
-            });
-          if (min !== undefined)
-            errors.push({
-              column: COL.minPrice,
-              message: "a lowest price only applies to a flat price range; leave it empty",
-            });
-          return errors;
-        },
-      ]);
+      return pricing.points.map((pt) => [["image", pt.quality, pt.size, ""], priceOnly(pt)]);
     case "sameAs":
       return [
         [
@@ -197,23 +202,7 @@ function imageSlots(pricing: Pricing, book: Json): [string[], Slot["apply"]][] {
         // A tier where the page gives its own figure: its price is the book's reading, editable.
         ...(pricing.overrides ?? []).map((o): [string[], Slot["apply"]] => [
           ["image", o.quality, o.size, ""],
-          (price, list, min) => {
-            const errors: { column: number; message: string }[] = [];
-            if (price === undefined)
-              errors.push({ column: COL.price, message: "price is required for this row" });
-            else o.price = price;
-            if (list !== undefined)
-              errors.push({
-                column: COL.listPrice,
-                message: "this source publishes no list price here; leave it empty",
-              });
-            if (min !== undefined)
-              errors.push({
-                column: COL.minPrice,
-                message: "a lowest price only applies to a flat price range; leave it empty",
-              });
-            return errors;
-          },
+          priceOnly(o),
         ]),
       ];
     case "unpublished":
