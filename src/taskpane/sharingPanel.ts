@@ -137,20 +137,34 @@ export function mountSharingPanel(element: HTMLElement | null): void {
     pendingWrite = null;
   };
 
-  const refreshClicked = act(async () => {
-    closeDiff();
-    const book = getActiveBook();
+  /**
+   * The workbook's portable prices table and its rows, or null once the user has been told why
+   * there are none to use (no table yet, or one that does not read).
+   */
+  const readPortablePrices = async (): Promise<{
+    table: NonNullable<Awaited<ReturnType<typeof readPortableTable>>>;
+    rows: Extract<ReturnType<typeof readTable>, { ok: true }>["rows"];
+  } | null> => {
     const table = await Excel.run((context) => readPortableTable(context));
     if (table === null) {
       say("No portable prices in this workbook: insert a template as portable first.");
-      return;
+      return null;
     }
     const read = readTable(table.header, table.body);
     if (!read.ok) {
       say(read.message);
-      return;
+      return null;
     }
-    const diff = diffPortable(read.rows, portableRows(book, today()));
+    return { table, rows: read.rows };
+  };
+
+  const refreshClicked = act(async () => {
+    closeDiff();
+    const book = getActiveBook();
+    const portable = await readPortablePrices();
+    if (portable === null) return;
+    const { table, rows } = portable;
+    const diff = diffPortable(rows, portableRows(book, today()));
     const lines = describeDiff(diff);
     get("sharing-diff-title").textContent = diff.same
       ? `The prices on "${table.sheetName}" already match price book ${book.bookVersion}; writing only updates the dates and statuses.`
@@ -181,14 +195,10 @@ export function mountSharingPanel(element: HTMLElement | null): void {
   const useClicked = act(async () => {
     closeDiff();
     const book = getActiveBook();
-    const table = await Excel.run((context) => readPortableTable(context));
-    if (table === null) {
-      say("No portable prices in this workbook: insert a template as portable first.");
-      return;
-    }
-    const read = readTable(table.header, table.body);
-    if (!read.ok) return say(read.message);
-    const changes = tableChanges(read.rows, portableRows(book, today()));
+    const portable = await readPortablePrices();
+    if (portable === null) return;
+    const { table, rows } = portable;
+    const changes = tableChanges(rows, portableRows(book, today()));
     const notUsed = (errors: string[]): void => {
       const shown = errors.slice(0, MAX_LISTED_ERRORS);
       const more = errors.length - shown.length;
