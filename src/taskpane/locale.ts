@@ -112,6 +112,23 @@ export function formatDate(iso: string): string {
   return format.format(date);
 }
 
+/**
+ * Loads the browser's number and date data while office.js is still starting, so the first screen
+ * does not pay for it after Office.onReady: the first Intl formatter a page builds costs about 10 ms
+ * (locale data loaded), later ones a fraction of that. It uses the browser's locale and keeps
+ * nothing: Office's display language is known only once Office is ready, and the formatters the
+ * pane uses are made for it then (paneLocale, which this does not call).
+ */
+export function warmFormatters(): void {
+  try {
+    const locale = typeof navigator === "undefined" ? "en-US" : navigator.language || "en-US";
+    new Intl.NumberFormat(locale, { style: "currency", currency: "USD" }).format(1);
+    new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", timeZone: "UTC" }).format(0);
+  } catch {
+    // An unknown browser locale: the pane's own formatters fall back when they are made.
+  }
+}
+
 const separatorCache = new Map<string, { decimal: string; group: string }>();
 
 /** The locale's decimal and group separators. */

@@ -23,16 +23,21 @@ import {
 import { budgetInput, currentBudget, renderBudget } from "./budgetTab";
 import { compareFormula, renderCompare } from "./compareTab";
 import { costFormula, estimate, formatPrice, formatTotal, type EstimateInput } from "./estimate";
-import { formatDate } from "./locale";
+import { formatDate, warmFormatters } from "./locale";
 import { errorText, NEEDS_EXCEL, state, today } from "./paneState";
 import { restoreInputs, restoreSelect, wirePersistence } from "./persist";
 import { badgeText, howObtained, howText, priceStatus } from "./priceStatus";
 import { badgeNodes, byId, h, renderBookDetails, renderBookSummary, showMessage } from "./render";
 import { rowFor } from "./compare";
-import { loadValidation } from "./loadValidation";
+import { bundleValidation, loadValidation } from "./loadValidation";
 import { hasStoredBook } from "./storage";
 import { currentTab, onTabShown, wireTabs } from "./tabs";
 import { applyOfficeTheme } from "./theme";
+
+// The validator travels in this script (webpackMode "eager": in this chunk, run only when first
+// used): a workbook that keeps its own prices checks them before its first number, and a separate
+// download after Office.onReady made that path about 30 ms slower (the pane-start bench).
+bundleValidation(() => import(/* webpackMode: "eager" */ "./validation"));
 
 type WorkbookTabs = typeof import("./workbookTabs");
 
@@ -129,10 +134,18 @@ async function enterExcel(): Promise<void> {
 }
 
 async function start(): Promise<void> {
+  // Office.onReady is listened for at once; until it answers, the page does what needs no workbook:
+  // inputs, tabs and handlers, the provider lists of the bundled book and the number formats. Nothing
+  // of it shows yet (html.booting hides the tabs): the workbook may keep prices of its own.
+  const excel = detectExcel();
   restoreInputs();
   wireTabs();
-  state.inExcel = await detectExcel();
   wire();
+  // The bundled book itself, not getActiveBook(): reading the active book before the workbook's
+  // own is applied would count as a result computed with the bundled prices (a recalculation).
+  fillProviders(bundledBook, "est-provider");
+  warmFormatters();
+  state.inExcel = await excel;
   if (state.inExcel) {
     applyOfficeTheme();
     setExcelAvailability();
@@ -145,6 +158,7 @@ async function start(): Promise<void> {
   }
   setExcelAvailability();
   renderFirstScreen();
+  showFirstScreen();
   // A mark for profiling the start (devtools, the browser tests): the first screen is drawn.
   performance.mark("first-screen");
   // The tab in view is what a person reads first: show it, then draw the other tabs in a later task.
@@ -161,6 +175,11 @@ async function start(): Promise<void> {
 }
 
 // ---- rendering -----------------------------------------------------------------------------------
+
+/** Shows the tabs, hidden while the pane starts (taskpane.css, .booting). */
+function showFirstScreen(): void {
+  document.documentElement.classList.remove("booting");
+}
 
 let restDrawn = false;
 
@@ -403,5 +422,6 @@ function wire(): void {
 }
 
 void start().catch((error: unknown) => {
+  showFirstScreen();
   showMessage(`The pane could not start: ${errorText(error)}`, "error");
 });

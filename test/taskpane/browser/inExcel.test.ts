@@ -250,6 +250,13 @@ it("saves an applied book in the workbook, recalculates, and reopens with it", a
   expect(await page.textContent("#book-facts")).toContain(whence.slice("from ".length));
   // 1,000 x 0.06 = 60
   expect(await page.textContent("#est-total")).toBe("$60.00");
+  // The stored book was checked by the validator carried in taskpane.js: no second download (the
+  // chunk of its own is only for a page without the pane's script).
+  const scripts = await page.evaluate(() =>
+    performance.getEntriesByType("resource").map((e) => e.name),
+  );
+  expect(scripts).toContainEqual(expect.stringMatching(/\/taskpane\.js$/));
+  expect(scripts).not.toContainEqual(expect.stringMatching(/\/validation\.js$/));
 
   // Reset forgets the stored book: the workbook reopens with the bundled prices.
   await refreshOptions(page);

@@ -203,8 +203,10 @@ describe("the pane outside Excel", () => {
     ])
       expect(await page.isDisabled(id)).toBe(true);
     expect(await page.textContent("#insert-help")).toContain("Inserting needs Excel");
-    // The validator (zod) is not needed to show the bundled book: the pane fetches it only when idle
-    // after its first screen (so the first refresh does not wait for it), and it runs without eval.
+    // The validator (zod) is not needed to show the bundled book: it travels inside taskpane.js (no
+    // second download: a reopened workbook checks its stored book with it before its first number),
+    // runs only when idle after the first screen (so the first refresh does not wait for it), and
+    // runs without eval.
     await page.waitForSelector("body[data-validator-at]");
     const order = await page.evaluate(() => ({
       firstScreen: performance.getEntriesByName("first-screen")[0]?.startTime ?? null,
@@ -212,7 +214,7 @@ describe("the pane outside Excel", () => {
     }));
     expect(order.firstScreen).not.toBeNull();
     expect(order.validatorAt).toBeGreaterThanOrEqual(Math.floor(order.firstScreen ?? Infinity));
-    expect(await loadedScripts(page)).toContainEqual(expect.stringMatching(/validation\.js$/));
+    expect(await loadedScripts(page)).not.toContainEqual(expect.stringMatching(/validation\.js$/));
     expect(await page.getAttribute("body", "data-eval-free")).toBe("true");
     await shot(page, "01-prices");
     expect(h.problems).toEqual([]);
@@ -269,10 +271,10 @@ describe("the pane outside Excel", () => {
       `Already up to date: the feed holds the prices in use (version ${BUNDLED_VERSION}). Nothing to apply.`,
     );
     expect(await page.isHidden("#review")).toBe(true);
-    // The refresh loaded the validator's chunk from the add-in's origin, under script-src 'self',
-    // with zod told not to probe for eval: no policy violation was reported.
+    // The refresh ran the validator carried in taskpane.js (from the add-in's origin, under
+    // script-src 'self'), with zod told not to probe for eval: no policy violation was reported.
     expect(await loadedScripts(page)).toContainEqual(
-      expect.stringMatching(new RegExp(`^${h.origin}/validation\\.js$`)),
+      expect.stringMatching(new RegExp(`^${h.origin}/taskpane\\.js$`)),
     );
     expect(await page.getAttribute("body", "data-eval-free")).toBe("true");
     expect(h.problems).toEqual([]);
