@@ -137,16 +137,30 @@ export function parseSize(input: unknown): Result<Size> {
  * not "openai", and are unknown unless a book names them.
  */
 export function normalizeName(text: string): string {
-  if (isNormalName(text)) return text;
-  const lowered = text.replace(/[A-Z]+/g, (upper) => upper.toLowerCase());
-  return lowered.replace(/[^\p{L}\p{N}\p{M}]/gu, "");
-}
-
-/** True when `text` is already lowercase [a-z0-9] (most ids): no copy, no regex. */
-function isNormalName(text: string): boolean {
+  // ASCII, the common case, in one pass without a regex: A-Z lowered, a-z and 0-9 kept, the rest
+  // dropped. A copy is made only from the first character that changes. Any non-ASCII character
+  // hands the whole text to the general rule below. A sheet of ever-new spellings runs this once
+  // per row (the bench's new-spelling case); the regex pair cost about 5 times as much.
+  let out = "";
+  let unchanged = true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (!unchanged) out += text[i];
+      continue;
+    }
+    if (c >= 128) return normalizeAnyScript(text);
+    if (unchanged) {
+      out = text.slice(0, i);
+      unchanged = false;
+    }
+    if (c >= 65 && c <= 90) out += String.fromCharCode(c + 32);
   }
-  return true;
+  return unchanged ? text : out;
+}
+
+/** The rule for any script: ASCII letters lowercased; everything but letters, digits and marks dropped. */
+function normalizeAnyScript(text: string): string {
+  const lowered = text.replace(/[A-Z]+/g, (upper) => upper.toLowerCase());
+  return lowered.replace(/[^\p{L}\p{N}\p{M}]/gu, "");
 }

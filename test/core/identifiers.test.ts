@@ -1,10 +1,12 @@
 /**
  * What users type: provider names, qualities, sizes and dates.
  */
+import fc from "fast-check";
 import {
   bundledBook as book,
   daysSince,
   findProvider,
+  normalizeName,
   parseDate,
   parseQuality,
   parseSize,
@@ -71,6 +73,40 @@ describe("findProvider: ids, names and common names, ignoring case, spaces and p
   it("an unknown name is UNKNOWN_PROVIDER", () => {
     failure(findProvider(book, "open ai batch api v2"), "UNKNOWN_PROVIDER");
     failure(findProvider(book, 7), "UNKNOWN_PROVIDER");
+  });
+});
+
+describe("normalizeName: the one matching rule for provider names", () => {
+  // The rule as documented, written independently of the code's one-pass ASCII loop: ASCII capitals
+  // lowered, then everything that is not a letter, digit or mark (any script) dropped.
+  const rule = (text: string): string =>
+    text.replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/[^\p{L}\p{N}\p{M}]/gu, "");
+
+  it.each([
+    ["Azure OpenAI", "azureopenai"],
+    ["azure-openai", "azureopenai"],
+    ["azure\u00a0openai", "azureopenai"], // a no-break space is punctuation too
+    ["  O.p_e-n A/I  ", "openai"],
+    ["openai", "openai"],
+    ["GPT-Image-2", "gptimage2"],
+    ["openaié", "openaié"], // non-ASCII letters are kept, never folded
+    ["OpenAI批量", "openai批量"],
+    ["ÖpenAI", "Öpenai"], // only ASCII capitals are lowered
+    ["", ""],
+    ["!!!", ""],
+  ])("%p becomes %p", (typed, key) => {
+    expect(normalizeName(typed)).toBe(key);
+  });
+
+  it("agrees with the rule for any text, ASCII or not", () => {
+    const ascii = fc.string({
+      unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)),
+    });
+    fc.assert(
+      fc.property(fc.oneof(ascii, fc.string({ unit: "grapheme" })), (text) => {
+        expect(normalizeName(text)).toBe(rule(text));
+      }),
+    );
   });
 });
 
