@@ -71,7 +71,7 @@ export {
   type Freshness,
 } from "./dates";
 export { findProvider } from "./find";
-export { quote, price, cost, afford, type Quote } from "./math";
+export { quote, price, cost, costValue, afford, type Quote } from "./math";
 export { tokenCost, type TokenCounts } from "./tokens";
 export { METER_KEYS, meterKey, meterWords, unitWords, type MeterKey } from "./meters";
 export { rank, type RankRow, type Ranking } from "./rank";

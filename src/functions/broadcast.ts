@@ -25,8 +25,11 @@ import {
 } from "./errors";
 import { readParam, type Param, type ParamKind } from "./params";
 
-/** Computes one cell from the argument values of that cell (the scratch array, read-only). */
-export type CellCompute = (values: readonly unknown[]) => Result<number>;
+/**
+ * Computes one cell from the argument values of that cell (the scratch array, read-only): the
+ * number itself (IMG.COST, no object per row) or a Result.
+ */
+export type CellCompute = (values: readonly unknown[]) => number | Result<number>;
 
 /** How each argument arrived: `cells` is null for a single value, which is then `single`. */
 interface Argument {
@@ -132,7 +135,9 @@ export function broadcast(
         continue;
       }
       const outcome = compute(scratch);
-      if (outcome.ok) {
+      if (typeof outcome === "number") {
+        out[c] = outcome;
+      } else if (outcome.ok) {
         out[c] = outcome.value;
       } else {
         // The core reuses failure objects for repeated bad input (a column of blanks): reuse the

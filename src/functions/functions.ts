@@ -15,7 +15,7 @@
  */
 import {
   afford as coreAfford,
-  cost as coreCost,
+  costValue as coreCost,
   findProvider,
   parseQuality,
   parseSize,
