@@ -40,8 +40,32 @@ function fixture(html: string, script: string): string {
       expect(row.status === "PASS" || row.status === "MISS").toBe(true);
       expect(row.value).toBeGreaterThan(0);
     }
-    expect(rows[0]?.detail).toMatch(/pane usable at .* ms, blank office\.js page ready at .* ms/);
-    expect(rows[1]?.detail).toMatch(/a book stored in the workbook .* pane usable at .* ms/);
+    expect(rows[0]?.detail).toMatch(
+      /the number on screen at .* ms \(in the page at .* ms\), the blank office\.js page's digit on screen at .* ms/,
+    );
+    expect(rows[1]?.detail).toMatch(
+      /a book stored in the workbook .* the number on screen at .* ms/,
+    );
+  }, 180_000);
+
+  it("counts a number as shown only once it is laid out, not while hidden text holds it", async () => {
+    // The number is in the page at once, but inside a hidden element for 400 ms.
+    const dist = fixture(
+      `<!doctype html><html><head>${OFFICE}</head><body><main hidden><output id="est-total">-</output></main>` +
+        `<script src="pane.js"></script></body></html>`,
+      `Office.onReady(function (info) {
+        if (Office.context.document.settings.get("imgPriceBook") !== null) document.body.dataset.validatorAt = String(performance.now());
+        document.getElementById("est-total").textContent = "$211.00";
+        setTimeout(function () { document.querySelector("main").hidden = false; }, 400);
+      });`,
+    );
+    dirs.push(dist);
+    const [row] = await paneStart({ smoke: true }, dist, { bookVersion: "fixture" });
+    const m = /the number on screen at ([\d.]+) ms \(in the page at ([\d.]+) ms\)/.exec(
+      row?.detail ?? "",
+    );
+    expect(m).not.toBeNull();
+    expect(Number(m?.[1]) - Number(m?.[2])).toBeGreaterThanOrEqual(400);
   }, 180_000);
 
   it("fails when the pane ignores the stored book", async () => {
