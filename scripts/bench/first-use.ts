@@ -5,7 +5,7 @@
  *   the first click on Refresh fetches the add-in's price feed from the local server (port 0),
  *   validates it, diffs it against the prices in use and shows the review, ready to apply. Timed in
  *   the page from the click to the review message. The click comes once the pane is idle, as a
- *   person's first click does: the pane loads the validator chunk at idle after its first screen
+ *   person's first click does: the pane readies the validator (carried in taskpane.js) at idle after its first screen
  *   (its arrival time is printed); the validator's first run on a feed is still in the figure.
  *   The same-run baseline is a plain fetch + JSON.parse of the same feed in the same page just before;
  *   the warm figure beside it is the median of the next refreshes in that page.
@@ -36,7 +36,7 @@ interface RefreshSample {
   readonly warmMs: number[];
   readonly fetchParseMs: number;
   readonly message: string;
-  /** When the pane's idle load of the validator chunk finished, ms after navigation. */
+  /** When the pane had readied its validator at idle, ms after navigation. */
   readonly validatorAt: number;
 }
 
@@ -71,7 +71,7 @@ async function refreshOnce(base: string, warmRefreshes: number): Promise<Refresh
     await page.waitForFunction(() => document.body.dataset["ready"] !== undefined, undefined, {
       timeout: 20_000,
     });
-    // The pane is idle once it has loaded the validator chunk (it does so when idle after its first
+    // The pane is idle once it has readied the validator (it does so when idle after its first
     // screen); a person's first click comes later than that.
     await page.waitForFunction(
       () => document.body.dataset["validatorAt"] !== undefined,
@@ -153,7 +153,7 @@ async function firstRefresh(options: Options): Promise<Row> {
       `click to review of the ${(Buffer.byteLength(text) / 1024).toFixed(0)} KB feed (the bundled book's size), from 127.0.0.1: ` +
         `cold ${ms(cold)} (${(cold / baseline).toFixed(1)}x a fetch + JSON.parse of the same feed in the same page, ${ms(baseline)}); ` +
         `warm (refreshes 2 to ${warmRefreshes + 1} in that page) ${ms(warm)}; median of ${pages} fresh pages, wall time; ` +
-        `pane as in Excel, no book stored; clicked once the pane was idle (its idle load of the validator chunk done ${ms(validatorAt)} after navigation)`,
+        `pane as in Excel, no book stored; clicked once the pane was idle (its validator readied at idle ${ms(validatorAt)} after navigation)`,
     );
   } finally {
     await new Promise((resolve) => server.close(resolve));

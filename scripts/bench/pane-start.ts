@@ -178,7 +178,7 @@ interface Load {
   readonly hasEstimate: boolean;
   readonly bodyText: string;
   /**
-   * When the validator chunk arrived, in ms after navigation (it marks the body with
+   * When the validator was ready, in ms after navigation (it marks the body with
    * data-validator-at), or null when it did not load. The pane loads it at idle after its first
    * screen on every path, so what tells the paths apart is whether it came before the pane was usable.
    */

@@ -3,7 +3,7 @@
  * workbook the active one, so a reopened workbook computes with its own prices, not the bundled ones.
  *
  * Excel may call the IMG functions before office.js is ready or before the stored book is read
- * (reading it validates it, which loads the schema chunk). Those first results use the bundled book.
+ * (reading it validates it, which readies the validator, carried in taskpane.js). Those first results use the bundled book.
  * So the stored book is applied as soon as it is read, and if any function had already computed with
  * another book, every formula is recalculated at once (a full calculation: IMG cells are not dirty,
  * and only a full calculation recomputes cells that are not; see Excel.CalculationType.full), with no

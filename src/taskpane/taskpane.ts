@@ -3,10 +3,12 @@
  * Templates). Each tab lives in its own module; this file starts the pane, draws what depends on
  * the active book, and wires the page.
  *
- * Start-up order, for the time to the first useful screen: the status line and the tab in view
- * first; the other tabs in the next task; then the workbook-writing code (templates, sharing,
- * prices as a sheet: workbookTabs.ts, a chunk of its own); then, when the page is idle, the
- * validator chunk, so the first "Check for new prices" does not wait for it.
+ * Start-up order, for the time to the first useful screen: while office.js starts, what needs no
+ * workbook (inputs, handlers, the bundled provider list, the number formats; the tabs stay hidden);
+ * once Office answers, the status line and the tab in view; after the browser has drawn them, the
+ * other tabs; then the workbook-writing code (templates, sharing, prices as a sheet: workbookTabs.ts,
+ * a chunk of its own); then, when the page is idle, the validator (carried in this script), so the
+ * first "Check for new prices" does not wait for its first run.
  */
 import type { CompiledBook } from "../core";
 import { bundledBook, parseSize } from "../core";
