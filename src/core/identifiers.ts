@@ -138,26 +138,31 @@ export function parseSize(input: unknown): Result<Size> {
  */
 export function normalizeName(text: string): string {
   // ASCII, the common case, in one pass without a regex: A-Z lowered, a-z and 0-9 kept, the rest
-  // dropped. A copy is made only from the first character that changes. Any non-ASCII character
-  // hands the whole text to the general rule below. A sheet of ever-new spellings runs this once
-  // per row (the bench's new-spelling case); the regex pair cost about 5 times as much.
-  let out = "";
-  let unchanged = true;
+  // dropped. The kept character codes go into a scratch array and become one string at the end:
+  // building it a character at a time made a new string per character, and a sheet of ever-new
+  // spellings (the bench's new-spelling case) then spent its time collecting them. Any non-ASCII
+  // character, or a text too long for one call, goes to the general rule below.
+  if (text.length > NAME_SCRATCH_LIMIT) return normalizeAnyScript(text);
+  let n = 0;
+  let changed = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-      if (!unchanged) out += text[i];
+      nameScratch[n++] = c;
       continue;
     }
     if (c >= 128) return normalizeAnyScript(text);
-    if (unchanged) {
-      out = text.slice(0, i);
-      unchanged = false;
-    }
-    if (c >= 65 && c <= 90) out += String.fromCharCode(c + 32);
+    changed = true;
+    if (c >= 65 && c <= 90) nameScratch[n++] = c + 32;
   }
-  return unchanged ? text : out;
+  if (!changed) return text;
+  nameScratch.length = n;
+  return String.fromCharCode.apply(null, nameScratch);
 }
+
+/** Longer texts (never a provider's name) take the general rule: no argument list that long. */
+const NAME_SCRATCH_LIMIT = 256;
+const nameScratch: number[] = [];
 
 /** The rule for any script: ASCII letters lowercased; everything but letters, digits and marks dropped. */
 function normalizeAnyScript(text: string): string {

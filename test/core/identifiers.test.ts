@@ -94,16 +94,20 @@ describe("normalizeName: the one matching rule for provider names", () => {
     ["ÖpenAI", "Öpenai"], // only ASCII capitals are lowered
     ["", ""],
     ["!!!", ""],
+    ["Open-AI ".repeat(32), "openai".repeat(32)], // 256 characters: the one-pass loop
+    ["Open-AI ".repeat(32) + "X", "openai".repeat(32) + "x"], // 257: the general rule
+    ["Open AI ".repeat(10_000), "openai".repeat(10_000)], // far too long for one argument list
   ])("%p becomes %p", (typed, key) => {
     expect(normalizeName(typed)).toBe(key);
   });
 
   it("agrees with the rule for any text, ASCII or not", () => {
-    const ascii = fc.string({
-      unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)),
-    });
+    const asciiChar = fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c));
+    const ascii = fc.string({ unit: asciiChar });
+    // Around the length where the one-pass loop hands over to the general rule.
+    const nearLimit = fc.string({ unit: asciiChar, minLength: 250, maxLength: 262 });
     fc.assert(
-      fc.property(fc.oneof(ascii, fc.string({ unit: "grapheme" })), (text) => {
+      fc.property(fc.oneof(ascii, nearLimit, fc.string({ unit: "grapheme" })), (text) => {
         expect(normalizeName(text)).toBe(rule(text));
       }),
     );
