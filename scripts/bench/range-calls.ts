@@ -312,7 +312,7 @@ export async function rangeCalls(options: Options): Promise<Row[]> {
     };
     const runs = options.smoke ? 3 : count >= 1_000_000 ? 7 : 11;
     const warmup = options.smoke ? 1 : 2;
-    const timed = paired(subject, base, runs, warmup);
+    const timed = paired(subject, base, runs, warmup, true);
     const rowsTimed = reps * count;
     const gcLayer = await gcShare(subject, 3);
     const gcFloor = await gcShare(base, 3);
@@ -364,6 +364,7 @@ export async function rangeCalls(options: Options): Promise<Row[]> {
     () => (sink += viaPlain().length),
     options.smoke ? 3 : 9,
     1,
+    true,
   );
   // One plain call after the flood: the common spellings must still be in the tables.
   const afterFlood = timeMs(() => (sink += viaPlain().length));

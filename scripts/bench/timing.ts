@@ -28,8 +28,8 @@ function cpuMicros(): number {
 }
 
 /**
- * A young-generation collection before each timed sample, untimed, where the process runs with
- * --expose-gc (every bench child does). A sample then starts with no garbage left by the one before
+ * A young-generation collection before a timed sample, untimed, where the process runs with
+ * --expose-gc (every bench child does); paired() does it before each sample when asked. A sample then starts with no garbage left by the one before
  * it and pays for the collections its own allocations cause. Without it, in a pair such as "every row
  * a new spelling" against "one spelling", whichever ran second paid for part of the first one's
  * garbage: making the flood allocate less made the one-spelling call look slower. Only the young
@@ -61,13 +61,19 @@ export interface Paired {
   readonly runs: number;
 }
 
-/** Times subject and baseline alternately, `warmup` untimed rounds first, then `runs` timed rounds. */
+/**
+ * Times subject and baseline alternately, `warmup` untimed rounds first, then `runs` timed rounds.
+ * `settleEach`: a young-generation collection before each sample (see settle), for pairs where one
+ * side leaves much more garbage than the other (the range calls).
+ */
 export function paired(
   subject: () => unknown,
   baseline: () => unknown,
   runs: number,
   warmup: number,
+  settleEach = false,
 ): Paired {
+  const settled = settleEach ? settle : () => undefined;
   for (let i = 0; i < warmup; i++) {
     subject();
     baseline();
@@ -77,14 +83,14 @@ export function paired(
   for (let i = 0; i < runs; i++) {
     // Swap the order every round so neither side always runs right after a GC-heavy sibling.
     if (i % 2 === 0) {
-      settle();
+      settled();
       s.push(timeMs(subject));
-      settle();
+      settled();
       b.push(timeMs(baseline));
     } else {
-      settle();
+      settled();
       b.push(timeMs(baseline));
-      settle();
+      settled();
       s.push(timeMs(subject));
     }
   }
