@@ -14,10 +14,15 @@ jest.setTimeout(60_000);
 const OFFICE_STUB = `(() => {
   const store = JSON.parse(sessionStorage.getItem("workbook-settings") || "{}");
   const log = (window.__excelLog = []);
+  const answer = { host: "Excel", platform: "PC" };
+  const ready = sessionStorage.getItem("hold-office-ready")
+    ? new Promise((resolve) => { window.__releaseOffice = () => resolve(answer); })
+    : Promise.resolve(answer);
   window.Office = {
     HostType: { Excel: "Excel" },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
-    onReady: () => Promise.resolve({ host: "Excel", platform: "PC" }),
+    // "hold-office-ready" in sessionStorage: Office answers only when the test calls __releaseOffice.
+    onReady: () => ready,
     context: { officeTheme: { bodyBackgroundColor: sessionStorage.getItem("office-body-background") || "#ffffff" }, document: { settings: {
       get: (k) => (Object.prototype.hasOwnProperty.call(store, k) ? store[k] : null),
       set: (k, v) => { store[k] = v; },
@@ -267,6 +272,32 @@ it("saves an applied book in the workbook, recalculates, and reopens with it", a
   await reopen(page);
   expect(await page.textContent("#book-summary")).toContain(`version ${bundledCopy().bookVersion}`);
   expect(await page.textContent("#est-total")).toBe("$53.00");
+  await page.close();
+});
+
+it("shows only the status line until Office answers, then the first screen with its number", async () => {
+  const page = await h.open();
+  await page.evaluate(() => sessionStorage.setItem("hold-office-ready", "1"));
+  await page.reload();
+  // The pane's script has run (the provider list is filled from the bundled book while it waits)...
+  await page.waitForFunction(
+    () => (document.querySelector("#est-provider") as HTMLSelectElement | null)?.options.length,
+  );
+  await page.waitForFunction(
+    () => typeof (window as { __releaseOffice?: unknown }).__releaseOffice === "function",
+  );
+  // ...but until Office says which workbook this is, no tab and no number shows.
+  expect(await page.textContent("#book-summary")).toBe("Loading the price book…");
+  expect(await page.isVisible("#book-summary")).toBe(true);
+  expect(await page.isVisible("#tab-estimate")).toBe(false);
+  expect(await page.isVisible("#est-total")).toBe(false);
+  await page.evaluate(() => {
+    sessionStorage.removeItem("hold-office-ready");
+    (window as unknown as { __releaseOffice: () => void }).__releaseOffice();
+  });
+  await page.waitForSelector("body[data-ready]");
+  expect(await page.isVisible("#est-total")).toBe(true);
+  expect(await page.textContent("#est-total")).toBe("$53.00"); // 1,000 x 0.053, the bundled price
   await page.close();
 });
 
