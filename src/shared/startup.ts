@@ -3,11 +3,12 @@
  * workbook the active one, so a reopened workbook computes with its own prices, not the bundled ones.
  *
  * Excel may call the IMG functions before office.js is ready or before the stored book is read
- * (reading it validates it, which readies the validator, carried in taskpane.js). Those first results use the bundled book.
- * So the stored book is applied as soon as it is read, and if any function had already computed with
- * another book, every formula is recalculated at once (a full calculation: IMG cells are not dirty,
- * and only a full calculation recomputes cells that are not; see Excel.CalculationType.full), with no
- * action from the user. When no function has run yet, nothing needs recalculating.
+ * (reading it validates it, with the validator carried in taskpane.js). Those first results use the
+ * bundled book. So the stored book is applied as soon as it is read, and if any function had already
+ * computed with another book, every formula is recalculated at once (a full calculation: IMG cells
+ * are not dirty, and only a full calculation recomputes cells that are not; see
+ * Excel.CalculationType.full), with no action from the user. When no function has run yet, nothing
+ * needs recalculating.
  *
  * The functions entry starts this (functions.js loads first in the runtime page), the pane awaits the
  * same run to draw what it found; nothing runs outside Office (Node, tests, a plain browser).
