@@ -84,6 +84,9 @@ function row(
 
 function imageRows(book: Json, p: Provider, set: ImageSet): SheetRow[] {
   const pr = set.pricing;
+  /** A row for the whole provider (any quality, any size) with no number of its own: a rule. */
+  const ruleRow = (own: Standing, note: string): SheetRow =>
+    row(p, set, book, "image", "any", "any", "", "", "", "", own, note);
   switch (pr.kind) {
     case "table":
       return pr.tiers.map((t) =>
@@ -170,34 +173,14 @@ function imageRows(book: Json, p: Provider, set: ImageSet): SheetRow[] {
       );
     case "sameAs":
       return [
-        row(
-          p,
-          set,
-          book,
-          "image",
-          "any",
-          "any",
-          "",
-          "",
-          "",
-          "",
+        ruleRow(
           standing(pr),
           `Billed at ${providerName(book, pr.provider)}'s rates: edit those rows.`,
         ),
       ];
     case "scaled":
       return [
-        row(
-          p,
-          set,
-          book,
-          "image",
-          "any",
-          "any",
-          "",
-          "",
-          "",
-          "",
+        ruleRow(
           standing(pr),
           `${providerName(book, pr.of)}'s rates x ${pr.factor}: edit those rows.`,
         ),
@@ -220,22 +203,7 @@ function imageRows(book: Json, p: Provider, set: ImageSet): SheetRow[] {
         ),
       ];
     case "unpublished":
-      return [
-        row(
-          p,
-          set,
-          book,
-          "image",
-          "any",
-          "any",
-          "",
-          "",
-          "",
-          "",
-          standing(pr),
-          `Not published: ${pr.reason}`,
-        ),
-      ];
+      return [ruleRow(standing(pr), `Not published: ${pr.reason}`)];
   }
 }
 
