@@ -6,6 +6,7 @@
  * compute through a function the test gives; a spilling formula fills the cells beside it when
  * they are empty and shows #SPILL! otherwise.
  */
+import { columnLetter } from "../../src/shared/a1";
 
 export interface CellState {
   formula?: string;
@@ -28,14 +29,7 @@ export function parseCell(a: string): { row: number; col: number } {
 }
 
 export function cellName(row: number, col: number): string {
-  let n = col + 1;
-  let letters = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${letters}${row + 1}`;
+  return `${columnLetter(col)}${row + 1}`;
 }
 
 function box(address: string): { top: number; left: number; bottom: number; right: number } {

@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { columnLetter } from "../../src/shared/a1";
 
 export type XlsxCell = string | number | boolean | null;
 
@@ -79,17 +80,6 @@ function zip(files: Record<string, string>): Buffer {
 const esc = (s: string): string =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-function column(col: number): string {
-  let n = col + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
 /** Functions newer than Excel 2010 are stored with Excel's "_xlfn." prefix, as Excel saves them. */
 const NEWER = /\b(MINIFS|MAXIFS|IFNA|IFS|CONCAT|TEXTJOIN|XLOOKUP|XMATCH|LET|FILTER|SORT|UNIQUE)\(/g;
 
@@ -116,7 +106,7 @@ export function xlsx(sheets: readonly XlsxSheet[], names: readonly XlsxName[]): 
   sheets.forEach((sheet, i) => {
     const rows = sheet.cells
       .map((row, r) => {
-        const cells = row.map((cell, c) => cellXml(`${column(c)}${r + 1}`, cell)).join("");
+        const cells = row.map((cell, c) => cellXml(`${columnLetter(c)}${r + 1}`, cell)).join("");
         return cells === "" ? "" : `<row r="${r + 1}">${cells}</row>`;
       })
       .join("");
