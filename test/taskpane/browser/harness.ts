@@ -196,3 +196,17 @@ export async function startHarness(officeStub?: string): Promise<Harness> {
     },
   };
 }
+
+/** Shows a tab, as a click on it does. */
+export async function tab(page: Page, name: string): Promise<void> {
+  await page.click(`#tab-${name}`);
+}
+
+/** Opens the Prices tab's "Where from, reset, prices as a sheet" section. */
+export async function refreshOptions(page: Page): Promise<void> {
+  await tab(page, "prices");
+  await page.evaluate(() => {
+    const details = document.querySelector<HTMLDetailsElement>("#refresh-options");
+    if (details !== null) details.open = true;
+  });
+}

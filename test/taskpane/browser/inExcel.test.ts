@@ -6,7 +6,7 @@
  */
 import type { Page } from "playwright-core";
 import { bundledCopy, openaiTier } from "../fixtures";
-import { startHarness, SCREENSHOTS, type Harness } from "./harness";
+import { refreshOptions, startHarness, SCREENSHOTS, tab, type Harness } from "./harness";
 import { join } from "node:path";
 
 jest.setTimeout(60_000);
@@ -164,20 +164,6 @@ async function excelLog(page: Page): Promise<string[]> {
 async function reopen(page: Page): Promise<void> {
   await page.reload();
   await page.waitForSelector("body[data-ready]");
-}
-
-/** Shows a tab, as a click on it does. */
-async function tab(page: Page, name: string): Promise<void> {
-  await page.click(`#tab-${name}`);
-}
-
-/** Opens the Prices tab's "Where from, reset, prices as a sheet" section. */
-async function refreshOptions(page: Page): Promise<void> {
-  await tab(page, "prices");
-  await page.evaluate(() => {
-    const details = document.querySelector<HTMLDetailsElement>("#refresh-options");
-    if (details !== null) details.open = true;
-  });
 }
 
 async function sheetNames(page: Page): Promise<string[]> {

@@ -12,7 +12,7 @@ import type { Page } from "playwright-core";
 import { daysSince } from "../../../src/core";
 import { bundledCopy, openaiTier, provider, type Json } from "../fixtures";
 import { seriousViolations } from "./axe";
-import { SCREENSHOTS, startHarness, type Harness } from "./harness";
+import { refreshOptions, SCREENSHOTS, startHarness, tab, type Harness } from "./harness";
 
 jest.setTimeout(60_000);
 
@@ -104,20 +104,6 @@ async function cellCost(page: Page, ...args: unknown[]): Promise<unknown> {
       return `threw ${String(error)}`;
     }
   }, args);
-}
-
-/** Shows a tab, as a click on it does. */
-async function tab(page: Page, name: string): Promise<void> {
-  await page.click(`#tab-${name}`);
-}
-
-/** Opens the Prices tab's "Where from, reset, prices as a sheet" section. */
-async function refreshOptions(page: Page): Promise<void> {
-  await tab(page, "prices");
-  await page.evaluate(() => {
-    const details = document.querySelector<HTMLDetailsElement>("#refresh-options");
-    if (details !== null) details.open = true;
-  });
 }
 
 async function message(page: Page): Promise<{ text: string; tone: string }> {
