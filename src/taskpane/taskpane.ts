@@ -155,15 +155,13 @@ async function enterExcel(): Promise<void> {
 
 async function start(): Promise<void> {
   // Office.onReady is listened for at once; until it answers, the page does what needs no workbook:
-  // inputs, tabs and handlers, the provider lists of the bundled book and the number formats. Nothing
-  // of it shows yet (html.booting hides the tabs): the workbook may keep prices of its own.
+  // inputs, tabs and handlers, and the number formats. Nothing of it shows yet (html.booting hides
+  // the tabs): the workbook may keep prices of its own. The provider lists wait for the book in
+  // force: the first screen fills them from it in any case.
   const excel = detectExcel();
   restoreInputs();
   wireTabs();
   wire();
-  // The bundled book itself, not getActiveBook(): reading the active book before the workbook's
-  // own is applied would count as a result computed with the bundled prices (a recalculation).
-  fillProviders(bundledBook, "est-provider");
   warmFormatters();
   state.inExcel = await excel;
   if (state.inExcel) {

@@ -265,9 +265,11 @@ it("shows only the status line until Office answers, then the first screen with 
   const page = await h.open();
   await page.evaluate(() => sessionStorage.setItem("hold-office-ready", "1"));
   await page.reload();
-  // The pane's script has run (the provider list is filled from the bundled book while it waits)...
+  // The pane's scripts have run (deferred scripts run before DOMContentLoaded)...
   await page.waitForFunction(
-    () => (document.querySelector("#est-provider") as HTMLSelectElement | null)?.options.length,
+    () =>
+      (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming)
+        .domContentLoadedEventEnd > 0,
   );
   await page.waitForFunction(
     () => typeof (window as { __releaseOffice?: unknown }).__releaseOffice === "function",
