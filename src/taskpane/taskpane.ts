@@ -4,7 +4,7 @@
  * the active book, and wires the page.
  *
  * Start-up order, for the time to the first useful screen: while office.js starts, what needs no
- * workbook (inputs, handlers, the bundled provider list, the number formats; the tabs stay hidden);
+ * workbook (inputs, handlers, the number formats; the tabs stay hidden);
  * once Office answers, the status line and the tab in view; after the browser has drawn them, the
  * other tabs; then the workbook-writing code (templates, sharing, prices as a sheet: workbookTabs.ts,
  * a chunk of its own); then, when the page is idle, the validator (carried in this script), so the
