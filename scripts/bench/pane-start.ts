@@ -66,7 +66,7 @@ const BLANK_PAGE = `<!doctype html>
  *   the instant taken after them. A hidden element waits for the next change. Raster and compositing
  *   come after, off the page's thread, and are not in the figure.
  */
-export function watchPane(selector: string): string {
+function watchPane(selector: string): string {
   return `(() => {
   var pending = false;
   var numberIn = function () {
