@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { paneStart } from "../../scripts/bench/pane-start";
+import { paneStart, skeletonPage } from "../../scripts/bench/pane-start";
 import { CHROMIUM_MISSING } from "../support/chromium";
 
 const OFFICE = '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>';
@@ -13,6 +13,23 @@ function fixture(html: string, script: string): string {
   writeFileSync(path.join(dir, "pane.js"), script);
   return dir;
 }
+
+test("the page without its scripts keeps office.js, the markup and the stylesheet, and drops the pane's scripts", () => {
+  const page =
+    `<!doctype html><html class=booting><head><link rel=stylesheet href=taskpane.css>${OFFICE}` +
+    '<script async src=localeWarm.js></script><script defer src="runtime.js"></script>' +
+    "<script defer src=taskpane.js></script></head><body><output id=est-total>-</output>" +
+    "<script>inline()</script></body></html>";
+  const skeleton = skeletonPage(page);
+  expect(skeleton).toContain(OFFICE);
+  expect(skeleton).toContain("<link rel=stylesheet href=taskpane.css>");
+  expect(skeleton).toContain("<output id=est-total>-</output>");
+  expect([...skeleton.matchAll(/<script[^>]*src="?([^" >]+)/g)].map((m) => m[1])).toEqual([
+    "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+    "__skeleton.js",
+  ]);
+  expect(skeleton).not.toContain("inline()");
+});
 
 (haveChromium ? describe : describe.skip)("pane start in headless Chromium", () => {
   const dirs: string[] = [];
@@ -42,6 +59,12 @@ function fixture(html: string, script: string): string {
     }
     expect(rows[0]?.detail).toMatch(
       /the number on screen at .* ms \(in the page at .* ms\), the blank office\.js page's digit on screen at .* ms/,
+    );
+    expect(rows[0]?.detail).toMatch(
+      /the pane's own page with none of its scripts .* on screen at [\d.]+ ms, [\d.]+x the blank page/,
+    );
+    expect(rows[0]?.detail).toMatch(
+      /with every response 40 ms late .*: pane [\d.]+x, stored book [\d.]+x, page without its scripts [\d.]+x \(blank page [\d.]+ ms\)/,
     );
     expect(rows[1]?.detail).toMatch(
       /a book stored in the workbook .* the number on screen at .* ms/,
