@@ -31,6 +31,16 @@ const NAME = "Range calls";
 const VS_FLOOR: Target = { op: "<=", limit: 15 };
 /** The issue's targets: the per-row cost at the largest size within 1.5x of 1,000 rows ... */
 const SCALE: Target = { op: "<=", limit: 1.5 };
+
+/**
+ * The least own work per row (ns, the same at both sizes) for which the raw ratio
+ * (own + big floor) / (own + small floor) is within SCALE: own >= (big - limit x small) / (limit - 1).
+ * The floor grows with the rows (V8 promotes a large result column out of its young generation), so
+ * the raw ratio rewards a function for being slow; the ratio above the floor does not.
+ */
+export function neededOwn(smallFloor: number, bigFloor: number): number {
+  return Math.max(0, (bigFloor - SCALE.limit * smallFloor) / (SCALE.limit - 1));
+}
 /** ... and the heap a result retains per row close to the result column's own size. */
 const RETAINED: Target = { op: "<=", limit: 1.25 };
 /** Every row a new spelling: a miss in every memo table, against the same rows spelled one way. */
@@ -390,7 +400,10 @@ export async function rangeCalls(options: Options): Promise<Row[]> {
       "x",
       SCALE,
       `IMG.COST ${last.nsRow.toFixed(0)} ns/row at ${label(last.rows)}, ${first.nsRow.toFixed(0)} at ${label(first.rows)} ` +
-        `(floor ${last.nsFloor.toFixed(1)} and ${first.nsFloor.toFixed(1)}); GC ${pct(last.gcShare)} of the ${label(last.rows)} call`,
+        `(floor ${last.nsFloor.toFixed(1)} and ${first.nsFloor.toFixed(1)}); GC ${pct(last.gcShare)} of the ${label(last.rows)} call; ` +
+        `with these floors, a function doing the same own work per row at both sizes meets ${SCALE.op} ${SCALE.limit}x only if that ` +
+        `work is at least ${neededOwn(first.nsFloor, last.nsFloor).toFixed(0)} ns/row (IMG.COST's: ${(first.nsRow - first.nsFloor).toFixed(0)}): ` +
+        `a slower function would meet it`,
     ),
     measured(
       NAME,
