@@ -224,6 +224,14 @@ export function imagesFor(budget: number, retry: number, micros: number): number
  * product, as the number nearest to it (a whole number whenever the product is whole).
  */
 export function scaleMicros(micros: number, factor: number): number {
+  const mk = decimalsOf(micros);
+  const fk = mk < 0 ? -1 : decimalsOf(factor);
+  if (fk >= 0) {
+    // Both are whole numbers over powers of ten; their product is exact below 1e15, and one division
+    // by 10^(mk + fk) gives the number nearest the exact decimal, as the BigInt path below does.
+    const whole = micros * (POW10[mk] as number) * (factor * (POW10[fk] as number));
+    if (whole < 1e15) return whole / (POW10[mk + fk] as number);
+  }
   const d = product(decimalOf(micros), decimalOf(factor));
   return Number(decimalText(d));
 }

@@ -46,6 +46,15 @@ interface Standing {
   readonly atLeast: boolean;
 }
 
+/**
+ * Micro-dollars as dollars, the number a cell shows. Whole micro-dollars below 1e15 have a decimal of
+ * at most 15 digits, and micros / 1e6 (one correctly rounded division) is already the number nearest
+ * it, which is what clean() would give back; anything else (a scaled price's half micro-dollar) goes
+ * through clean().
+ */
+const usdOf = (micros: number): number =>
+  Number.isInteger(micros) && micros < 1e15 ? micros / 1e6 : clean(micros / 1e6);
+
 function makeTier(
   micros: number,
   listMicros: number | null,
@@ -53,13 +62,13 @@ function makeTier(
   sizeLabel: string | null,
   standing: Standing,
 ): Tier {
-  const price = clean(micros / 1e6);
+  const price = usdOf(micros);
   return Object.freeze({
     ok: true as const,
     micros,
     price,
-    listPrice: listMicros === null ? null : clean(listMicros / 1e6),
-    minPrice: minMicros === null ? null : clean(minMicros / 1e6),
+    listPrice: listMicros === null ? null : usdOf(listMicros),
+    minPrice: minMicros === null ? null : usdOf(minMicros),
     minMicros,
     listMicros,
     sizeLabel,
