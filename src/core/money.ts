@@ -99,12 +99,15 @@ function totalOf(d: Decimal): number | null {
 }
 
 /**
- * How many decimals (0 to 6) a number's decimal has when x x 10^k is a whole number below 1e15, or
- * -1. Below 1e15 two decimals of at most 15 digits never share a number, so (x x 10^k) / 10^k === x
+ * How many decimals (0 to 6) a number's decimal has when x >= 0 and x x 10^k is a whole number below
+ * 1e15, or -1. Below 1e15 two decimals of at most 15 digits never share a number, so (x x 10^k) / 10^k === x
  * proves that the whole number over 10^k is x's 15-digit decimal ({@link decimalOf}). Returns a
  * count, not an object, so the fast paths allocate nothing.
  */
 function decimalsOf(x: number): number {
+  // The proof holds for 0 <= x only (a negative product is "below 1e15" at any size): anything else
+  // takes the exact path.
+  if (!(x >= 0)) return -1;
   for (let k = 0; k <= 6; k++) {
     const m = x * (POW10[k] as number);
     if (m >= 1e15) return -1;

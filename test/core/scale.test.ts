@@ -67,3 +67,16 @@ test("whole micro-dollars below 1e15 divided by 1e6 are already the 15-digit num
   // And the shortcut is needed only there: a half micro-dollar's quotient is cleaned as before.
   expect(clean(8_265.5 / 1e6)).toBe(0.0082655);
 });
+
+test("a negative amount (never a price, but the function takes any number) is exact too", () => {
+  // A negative whole number past 1e15 is "below 1e15" too: only the exact path reads it as its
+  // 15-digit decimal (-1.23456789012346e17), as it does the positive one.
+  const big = -Number("123456789012345678");
+  expect(scaleMicros(big, 0.3)).toBe(exactScaledSigned(big, 0.3));
+  expect(scaleMicros(-123_456_789, 1.1)).toBe(-135_802_467.9);
+});
+
+/** As exactScaled, for a negative first factor. */
+function exactScaledSigned(micros: number, factor: number): number {
+  return -exactScaled(-micros, factor);
+}
