@@ -60,6 +60,54 @@ describe("Memo (two generations)", () => {
   });
 });
 
+describe("Memo under a flood (most lookups miss)", () => {
+  /** Looks `key` up as the core does: get, and on a miss remember what was worked out. */
+  const use = (memo: Memo<string, number>, key: string, value = 0): number =>
+    memo.get(key) ?? remember(memo, key, value);
+
+  it("stores every miss while most lookups hit", () => {
+    const memo = new Memo<string, number>(100);
+    for (let i = 0; i < 1_000; i++) {
+      for (let j = 0; j < 9; j++) use(memo, "hot");
+      use(memo, `new-${i}`, i);
+      expect(memo.has(`new-${i}`)).toBe(true);
+    }
+  });
+
+  it("stores only one miss in 16 once a whole window of lookups has mostly missed", () => {
+    const memo = new Memo<string, number>(100);
+    for (let i = 0; i < 100; i++) use(memo, `k${i}`, i);
+    // The first window (100 lookups) stored all but its last miss, which ended the window.
+    const firstWindow = Array.from({ length: 100 }, (_, i) => memo.has(`k${i}`));
+    expect(firstWindow.filter(Boolean).length).toBe(99);
+    for (let i = 100; i < 1_700; i++) use(memo, `k${i}`, i);
+    const flooded = Array.from({ length: 1_600 }, (_, i) => memo.has(`k${i + 100}`));
+    // 1,601 misses offered while flooded (k99 to k1699): every 16th is stored.
+    expect(flooded.filter(Boolean).length).toBe(100);
+  });
+
+  it("keeps a hot key through a flood, and stores every miss again once lookups hit", () => {
+    const memo = new Memo<string, number>(100);
+    use(memo, "hot", 1);
+    for (let i = 0; i < 5_000; i++) {
+      use(memo, `once-${i}`, i);
+      if (i % 50 === 0) expect(memo.get("hot")).toBe(1);
+    }
+    expect(memo.has("once-4998")).toBe(false); // flooded: most misses are not stored
+    // Two windows in which every lookup hits end the flood.
+    for (let i = 0; i < 200; i++) use(memo, "hot", 1);
+    use(memo, "after", 2);
+    expect(memo.has("after")).toBe(true);
+  });
+
+  it("set always stores, flooded or not", () => {
+    const memo = new Memo<string, number>(10);
+    for (let i = 0; i < 100; i++) use(memo, `k${i}`, i);
+    memo.set("explicit", 1);
+    expect(memo.get("explicit")).toBe(1);
+  });
+});
+
 describe("the core's size table under a flood of distinct spellings", () => {
   it("still answers the common spelling from the table after more than a table's worth of new ones", () => {
     const first = parseSize("1024x1024");
