@@ -174,6 +174,20 @@ export function storedEnvelope(book: unknown): string {
   });
 }
 
+/** The bench's own pages, beside what `dist` holds: the blank page and the pane without its scripts. */
+function benchPage(dist: string, pathname: string): string | undefined {
+  switch (pathname) {
+    case "/__blank.html":
+      return BLANK_PAGE;
+    case "/__skeleton.html":
+      return skeletonPage(readFileSync(path.join(dist, "taskpane.html"), "utf8"));
+    case "/__skeleton.js":
+      return SKELETON_SCRIPT;
+    default:
+      return undefined;
+  }
+}
+
 /**
  * Serves `dist` on a free port of 127.0.0.1; `extra` maps paths to texts served instead of files.
  * `delayMs` holds every response back that long (a network's round trip).
@@ -189,17 +203,9 @@ export function serve(
   });
   const respond = (req: IncomingMessage, res: ServerResponse): void => {
     const url = new URL(req.url ?? "/", "http://localhost");
-    if (url.pathname === "/__blank.html") {
-      res.writeHead(200, { "content-type": TYPES[".html"] as string }).end(BLANK_PAGE);
-      return;
-    }
-    if (url.pathname === "/__skeleton.html") {
-      const page = readFileSync(path.join(dist, "taskpane.html"), "utf8");
-      res.writeHead(200, { "content-type": TYPES[".html"] as string }).end(skeletonPage(page));
-      return;
-    }
-    if (url.pathname === "/__skeleton.js") {
-      res.writeHead(200, { "content-type": TYPES[".js"] as string }).end(SKELETON_SCRIPT);
+    const page = benchPage(dist, url.pathname);
+    if (page !== undefined) {
+      res.writeHead(200, { "content-type": TYPES[path.extname(url.pathname)] as string }).end(page);
       return;
     }
     const text = extra.get(url.pathname);
@@ -373,7 +379,6 @@ export async function paneStart(
     blank: excelHost(null),
   };
 
-  const runs = options.smoke ? 1 : 11;
   const local = await rotation(dist, suffix, options, 0);
   if ("skip" in local) return skip(local.skip);
   const network = await rotation(dist, suffix, options, NETWORK_DELAY_MS);
@@ -392,7 +397,7 @@ export async function paneStart(
     `the pane's scripts run), same rotation: pane ${ratio(network.pane)}, stored book ${ratio(network.stored)}, ` +
     `page without its scripts ${ratio(network.skeleton)} (blank page ${ms(network.blank)})`;
   const how =
-    `median of ${runs} cold loads each (fresh profile per load, pages in rotation), as in Excel (office.js answering "Excel"); ` +
+    `median of ${local.runs} cold loads each (fresh profile per load, pages in rotation), as in Excel (office.js answering "Excel"); ` +
     `on screen = laid out in the frame that draws it`;
   return [
     measured(
@@ -418,6 +423,8 @@ export async function paneStart(
 }
 
 interface Medians {
+  /** Cold loads counted per page. */
+  readonly runs: number;
   readonly pane: number;
   readonly stored: number;
   /** null where the page without its scripts never showed the digit (a fixture's markup). */
@@ -498,6 +505,7 @@ async function rotation(
       }
     }
     return {
+      runs,
       pane: median(times.pane),
       stored: median(times.stored),
       skeleton: times.skeleton.length > 0 ? median(times.skeleton) : null,
