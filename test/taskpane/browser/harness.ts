@@ -17,6 +17,14 @@ const OFFICE_DIST = join(ROOT, "node_modules", "@microsoft", "office-js", "dist"
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 export const SCREENSHOTS = join(ROOT, "test-results", "screenshots");
 export const PANE_WIDTH = 350;
+/** The buttons that write to the workbook: enabled inside Excel, disabled in a plain browser. */
+export const EXCEL_ONLY_BUTTONS = [
+  "#insert-formula",
+  "#insert-table",
+  "#insert-sheet",
+  "#write-sheet",
+  "#read-sheet",
+];
 
 const TYPES: Record<string, string> = {
   html: "text/html; charset=utf-8",

@@ -6,7 +6,14 @@
  */
 import type { Page } from "playwright-core";
 import { bundledCopy, openaiTier } from "../fixtures";
-import { refreshOptions, startHarness, SCREENSHOTS, tab, type Harness } from "./harness";
+import {
+  EXCEL_ONLY_BUTTONS,
+  refreshOptions,
+  startHarness,
+  SCREENSHOTS,
+  tab,
+  type Harness,
+} from "./harness";
 import { join } from "node:path";
 
 jest.setTimeout(60_000);
@@ -197,14 +204,7 @@ async function applyGoodFeed(page: Page): Promise<void> {
 it("enables inserting and writes the estimate's formula into the selected cell", async () => {
   const page = await h.open();
   expect(await page.getAttribute("body", "data-ready")).toBe("excel");
-  for (const id of [
-    "#insert-formula",
-    "#insert-table",
-    "#insert-sheet",
-    "#write-sheet",
-    "#read-sheet",
-  ])
-    expect(await page.isDisabled(id)).toBe(false);
+  for (const id of EXCEL_ONLY_BUTTONS) expect(await page.isDisabled(id)).toBe(false);
   expect(await page.isDisabled("#templates button")).toBe(false);
   await page.selectOption("#est-quality", "high");
   await page.fill("#est-retry", "1.2");

@@ -12,7 +12,14 @@ import type { Page } from "playwright-core";
 import { daysSince } from "../../../src/core";
 import { bundledCopy, openaiTier, provider, type Json } from "../fixtures";
 import { seriousViolations } from "./axe";
-import { refreshOptions, SCREENSHOTS, startHarness, tab, type Harness } from "./harness";
+import {
+  EXCEL_ONLY_BUTTONS,
+  refreshOptions,
+  SCREENSHOTS,
+  startHarness,
+  tab,
+  type Harness,
+} from "./harness";
 
 jest.setTimeout(60_000);
 
@@ -180,14 +187,7 @@ describe("the pane outside Excel", () => {
     );
     expect(openai?.name).toContain("undated");
     // Inserting needs Excel, and the pane says so.
-    for (const id of [
-      "#insert-formula",
-      "#insert-table",
-      "#insert-sheet",
-      "#write-sheet",
-      "#read-sheet",
-    ])
-      expect(await page.isDisabled(id)).toBe(true);
+    for (const id of EXCEL_ONLY_BUTTONS) expect(await page.isDisabled(id)).toBe(true);
     expect(await page.textContent("#insert-help")).toContain("Inserting needs Excel");
     // The validator (zod) is not needed to show the bundled book: it travels inside taskpane.js (no
     // second download: a reopened workbook checks its stored book with it before its first number),
