@@ -408,7 +408,7 @@ function resolveImageUncached(
           value: o.price,
           text: null,
           source: `${meta.source.site}: ${meta.source.title}`,
-          part: `the book's ${o.status} figure for this tier, read against an earlier ${target.info.name} price; ${factor} x the ${target.info.name} price in effect (${clean(t.micros / 1e6)}) is ${rule.price}, higher`,
+          part: `the book's ${o.status} figure for this tier, read against an earlier ${target.info.name} price; ${factor} x the ${target.info.name} price in effect (${usdOf(t.micros)}) is ${rule.price}, higher`,
         });
         return makeTier(rule.micros, rule.listMicros, rule.minMicros, rule.sizeLabel, {
           status: "disputed",
