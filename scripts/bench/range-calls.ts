@@ -31,6 +31,10 @@ const NAME = "Range calls";
 const VS_FLOOR: Target = { op: "<=", limit: 15 };
 /** The targets: the per-row cost at the largest size within 1.5x of 1,000 rows ... */
 const SCALE: Target = { op: "<=", limit: 1.5 };
+/** ... and the heap a result retains per row close to the result column's own size. */
+const RETAINED: Target = { op: "<=", limit: 1.25 };
+/** Every row a new spelling: a miss in every memo table, against the same rows spelled one way. */
+const SPELLINGS: Target = { op: "<=", limit: 3 };
 
 /**
  * The least own work per row (ns, the same at both sizes) for which the raw ratio
@@ -41,10 +45,7 @@ const SCALE: Target = { op: "<=", limit: 1.5 };
 export function neededOwn(smallFloor: number, bigFloor: number): number {
   return Math.max(0, (bigFloor - SCALE.limit * smallFloor) / (SCALE.limit - 1));
 }
-/** ... and the heap a result retains per row close to the result column's own size. */
-const RETAINED: Target = { op: "<=", limit: 1.25 };
-/** Every row a new spelling: a miss in every memo table, against the same rows spelled one way. */
-const SPELLINGS: Target = { op: "<=", limit: 3 };
+
 const METRIC = "IMG.COST over a range vs floor";
 
 type Matrix = unknown[][];
